@@ -9,3 +9,8 @@ export type {
   WorkbookPort,
 } from './port';
 export { WorkbookError } from './port';
+
+/** The ExcelJS adapter, loaded on demand so that the task pane's first bundle stays small. */
+export function loadXlsxAdapter(): Promise<typeof import('./xlsx')> {
+  return import('./xlsx');
+}

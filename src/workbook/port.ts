@@ -6,61 +6,18 @@
  * `apply`, so an adapter can batch them (Office.js: a constant number of `sync()` calls) and so a
  * failed batch can leave the workbook as it was.
  */
-import type { CellValue, Grid } from '../core/grid';
+import type { Grid } from '../core/grid';
 
-export type SheetVisibility = 'visible' | 'hidden' | 'veryHidden';
+export type {
+  CellInput,
+  PageSetup,
+  RangeStyle,
+  SheetVisibility,
+  WorkbookOp,
+} from '../core/workbookOps';
+import type { SheetVisibility, WorkbookOp } from '../core/workbookOps';
 
 export type SheetInfo = { name: string; visibility: SheetVisibility; isProtected: boolean };
-
-/** A cell to write. A plain string is always written as text, never as a formula. */
-export type CellInput = CellValue | { value: CellValue; format?: string };
-
-/** Styling for a rectangular range; every field optional. */
-export type RangeStyle = {
-  bold?: boolean;
-  fontName?: string;
-  fontSize?: number;
-  wrap?: boolean;
-  horizontal?: 'left' | 'center' | 'right';
-  vertical?: 'top' | 'middle' | 'bottom';
-  border?: boolean;
-  fill?: string; // '#RRGGBB'
-  numberFormat?: string;
-};
-
-export type PageSetup = {
-  orientation: 'portrait' | 'landscape';
-  paper: 'A4';
-  fitToOnePageWide?: boolean;
-  printArea?: string; // 'A1:F30'
-  printTitleRows?: string; // '1:2'
-  rowBreaks?: number[]; // 1-based row numbers after which a page ends
-  margins?: { top: number; bottom: number; left: number; right: number }; // inches
-};
-
-/** One change to a workbook. `address` is A1 on the named sheet (`B3` or `B3:F9`). */
-export type WorkbookOp =
-  | { kind: 'addSheet'; sheet: string; visibility?: SheetVisibility }
-  | { kind: 'deleteSheet'; sheet: string }
-  | {
-      kind: 'write';
-      sheet: string;
-      /** Top-left cell of the block. */
-      address: string;
-      rows: CellInput[][];
-      /** 0-based column offsets within the block written with the text format `@` (identifiers). */
-      textColumns?: number[];
-    }
-  | { kind: 'style'; sheet: string; address: string; style: RangeStyle }
-  | { kind: 'merge'; sheet: string; address: string }
-  | { kind: 'columnWidths'; sheet: string; widths: number[] } // in characters, from column A
-  | { kind: 'rowHeights'; sheet: string; fromRow: number; heights: number[] } // points, 1-based fromRow
-  | { kind: 'listValidation'; sheet: string; address: string; items: string[]; prompt?: string }
-  | { kind: 'pageSetup'; sheet: string; setup: PageSetup }
-  | { kind: 'protect'; sheet: string; password?: string }
-  | { kind: 'unprotect'; sheet: string; password?: string }
-  | { kind: 'setVisibility'; sheet: string; visibility: SheetVisibility }
-  | { kind: 'activate'; sheet: string; address?: string };
 
 export type ApplyOptions = {
   /** Called with (done, total) while a long batch runs. */

@@ -1,0 +1,42 @@
+/** A problem found in the user's sheets, pointing at the cell to edit. */
+export type Severity = 'error' | 'warning';
+
+export type Finding = {
+  severity: Severity;
+  /** Stable UPPER_SNAKE code; see docs/findings.md. */
+  code: string;
+  sheet: string;
+  /** A1 address of the cell the user must edit ('' when the finding is about the whole sheet). */
+  cell: string;
+  /** Chinese, specific, saying what to do. */
+  message: string;
+  /** The corrected value, when one can be computed. */
+  suggestion?: string;
+};
+
+/**
+ * Orders findings by sheet order, then row, then column, errors before warnings at the same cell.
+ * @param findings the findings
+ * @param sheetOrder sheet names in tab order
+ * @returns a new sorted array
+ * @example sortFindings([{ sheet: 'A', cell: 'B2', … }], ['A'])
+ */
+export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
+  const idx = new Map(sheetOrder.map((s, i) => [s, i]));
+  const key = (cell: string): [number, number] => {
+    const m = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!m) return [0, 0];
+    let col = 0;
+    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
+    return [Number(m[2]), col];
+  };
+  return [...findings].sort((a, b) => {
+    const s = (idx.get(a.sheet) ?? 1e9) - (idx.get(b.sheet) ?? 1e9);
+    if (s !== 0) return s;
+    const [ra, ca] = key(a.cell);
+    const [rb, cb] = key(b.cell);
+    if (ra !== rb) return ra - rb;
+    if (ca !== cb) return ca - cb;
+    return (a.severity === 'error' ? 0 : 1) - (b.severity === 'error' ? 0 : 1);
+  });
+}

@@ -1,0 +1,3 @@
+export { createXlsxWorkbook, openXlsxWorkbook } from './createXlsxWorkbook';
+export type { XlsxWorkbook } from './createXlsxWorkbook';
+export { formatCellText, dateToSerial, serialToDate } from './displayText';
