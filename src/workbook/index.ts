@@ -14,3 +14,4 @@ export { WorkbookError } from './port';
 export function loadXlsxAdapter(): Promise<typeof import('./xlsx')> {
   return import('./xlsx');
 }
+export type { XlsxWorkbook } from './xlsx';

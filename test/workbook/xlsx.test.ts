@@ -33,7 +33,8 @@ describe('openXlsxWorkbook', () => {
   });
 
   it('shows an 18-digit code stored as a number the way Excel does, already rounded', () => {
-    expect(formatCellText(914403001922038216, 'General')).toBe('9.14403E+17');
+    // What Excel stores when someone types 914403001922038216 into a General cell.
+    expect(formatCellText(Number('914403001922038216'), 'General')).toBe('9.14403E+17');
   });
 
   it.each([

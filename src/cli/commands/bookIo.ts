@@ -1,0 +1,39 @@
+/** Opening input books and writing output books, the same way for every command. */
+import type { CliIo } from '../cliIo';
+import { UsageError } from '../cliIo';
+import type { Grid } from '../../core/grid';
+import { loadXlsxAdapter } from '../../workbook';
+import type { XlsxWorkbook as XlsxWorkbookHandle } from '../../workbook';
+
+/** Opens BOOK (exit 2 with a Chinese reason when it is missing or not an .xlsx). */
+export async function openBook(io: CliIo, path: string | undefined): Promise<XlsxWorkbookHandle> {
+  if (!path) throw new UsageError('缺少工作簿文件参数。用法见 shuangsuiji --help。');
+  if (!/\.xlsx$/i.test(path)) {
+    if (/\.(xls|et|csv|wps)$/i.test(path)) throw new UsageError(`${path} 不是 .xlsx 文件：请在 Excel 或 WPS 中“另存为 .xlsx”后再试。`);
+  }
+  const bytes = await io.readFile(io.resolve(path));
+  const { openXlsxWorkbook } = await loadXlsxAdapter();
+  const name = path.split(/[\\/]/).pop() ?? path;
+  return openXlsxWorkbook(bytes, name);
+}
+
+/** Reads every sheet's used range, in tab order. */
+export async function readAllSheets(book: XlsxWorkbookHandle): Promise<Grid[]> {
+  const sheets = await book.listSheets();
+  return book.readSheets(sheets.map((s) => s.name));
+}
+
+/** `<dir>/<name>.<command>.xlsx` beside the input, per cli.md. */
+export function defaultOutputPath(input: string, command: string): string {
+  return input.replace(/(\.xlsx)?$/i, `.${command}.xlsx`);
+}
+
+/** Saves the book to OUT atomically; refuses to overwrite the input unless --in-place. */
+export async function saveBook(io: CliIo, book: XlsxWorkbookHandle, input: string, out: string, inPlace: boolean): Promise<string> {
+  const target = io.resolve(out);
+  if (target === io.resolve(input) && !inPlace) {
+    throw new UsageError('输出文件与输入文件相同：如确需覆盖原文件，请加 --in-place。');
+  }
+  await io.writeFileAtomic(target, await book.save());
+  return target;
+}

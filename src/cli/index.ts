@@ -1,0 +1,3 @@
+export { runCli, COMMANDS } from './runCli';
+export { createNodeIo } from './nodeIo';
+export type { CliIo } from './cliIo';

@@ -1,0 +1,108 @@
+/**
+ * `shuangsuiji`: the core on .xlsx files. Contract: ../shared/spec/cli.md (exit codes, --json,
+ * output beside the input, atomic writes). Everything the user reads is Chinese.
+ */
+import { parseArgs } from 'node:util';
+import type { CliIo } from './cliIo';
+import { EXIT_UNUSABLE, UsageError } from './cliIo';
+import { WorkbookError } from '../workbook';
+import { runValidate } from './commands/validate';
+import { runDemo } from './commands/demo';
+
+export type CommandSpec = {
+  name: string;
+  usage: string;
+  summary: string;
+  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
+  run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }, io: CliIo): Promise<number>;
+};
+
+const COMMON = { json: { type: 'boolean' as const }, help: { type: 'boolean' as const, short: 'h' } };
+
+export const COMMANDS: CommandSpec[] = [
+  {
+    name: 'validate',
+    usage: 'shuangsuiji validate BOOK [--json]',
+    summary: '找到计划表与名录库并逐格校验，列出问题（有错误时退出码 1）',
+    options: { ...COMMON },
+    run: runValidate,
+  },
+  {
+    name: 'demo',
+    usage: 'shuangsuiji demo [DIR]',
+    summary: '生成示例工作簿并依次运行 校验 → 抽取 → 记录表，文件留在 DIR（默认 demo-out/）',
+    options: { ...COMMON },
+    run: runDemo,
+  },
+];
+
+export const HELP = (): string =>
+  [
+    '双随机抽查助手 命令行 shuangsuiji',
+    '',
+    '用法：',
+    ...COMMANDS.map((c) => `  ${c.usage}\n      ${c.summary}`),
+    '',
+    '退出码：0 完成且无问题；1 完成但发现问题（校验错误、验证失败、无法完成的抽取）；2 无法执行（参数错误、文件无法读取、未找到计划表）。',
+    '输入文件从不被修改（除非指定 --in-place）；输出写到 -o 指定的文件，默认与输入同目录的 <名称>.<命令>.xlsx。',
+    '',
+  ].join('\n');
+
+const PARSE_ERRORS: Record<string, (m: string) => string> = {
+  ERR_PARSE_ARGS_UNKNOWN_OPTION: (m) => `未知选项 ${/'([^']+)'/.exec(m)?.[1] ?? ''}。运行 shuangsuiji --help 查看用法。`,
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (m) => `选项取值无效：${/'([^']+)'/.exec(m)?.[1] ?? m}（该选项需要一个值）。`,
+  ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: () => '多余的参数。运行 shuangsuiji --help 查看用法。',
+};
+
+function oneLine(s: string): string {
+  return s.replace(/\s*\n\s*/g, ' ').trim();
+}
+
+/**
+ * Runs one command line.
+ * @param argv arguments after the program name
+ * @param io files, clock, crypto, terminal
+ * @returns the exit code (0, 1 or 2)
+ * @example await runCli(['validate', 'book.xlsx', '--json'], createNodeIo()) // 0
+ */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(HELP());
+    return name ? 0 : EXIT_UNUSABLE;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout('shuangsuiji 0.1.0（ssj-draw/1）\n');
+    return 0;
+  }
+  const cmd = COMMANDS.find((c) => c.name === name);
+  if (!cmd) {
+    io.stderr(`未知命令“${name}”。可用命令：${COMMANDS.map((c) => c.name).join('、')}。运行 shuangsuiji --help 查看用法。\n`);
+    return EXIT_UNUSABLE;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: cmd.options, allowPositionals: true, strict: true });
+  } catch (e) {
+    const code = (e as { code?: string }).code ?? '';
+    const msg = (e as Error).message;
+    io.stderr(`${(PARSE_ERRORS[code] ?? (() => `参数错误：${msg}`))(msg)}\n`);
+    return EXIT_UNUSABLE;
+  }
+  if (parsed.values.help) {
+    io.stdout(`用法：${cmd.usage}\n${cmd.summary}\n`);
+    return 0;
+  }
+  try {
+    return await cmd.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, io);
+  } catch (e) {
+    if (e instanceof UsageError || e instanceof WorkbookError) {
+      io.stderr(`${oneLine(e.message)}\n`);
+      return EXIT_UNUSABLE;
+    }
+    const err = e as Error;
+    io.stderr(`内部错误：${oneLine(err.message ?? String(e))}（请把此信息和所用文件报告给开发者）\n`);
+    if (process.env.SSJ_DEBUG) io.stderr(`${err.stack ?? ''}\n`);
+    return EXIT_UNUSABLE;
+  }
+}

@@ -1,0 +1,2 @@
+export { validateWorkbook, isOwnSheet } from './validateWorkbook';
+export type { TableSummary, ValidationReport } from './validateWorkbook';

@@ -1,0 +1,47 @@
+/**
+ * Reads a workbook's sheets as the bureau keeps them and checks them: which tables are where, and
+ * what is wrong cell by cell. Pure: grids in, report out.
+ */
+import type { Finding } from '../findings';
+import { sortFindings } from '../findings';
+import type { Grid } from '../grid';
+import type { FoundTable, TableKind } from '../tables';
+import { findTables } from '../tables';
+
+export type TableSummary = { kind: TableKind; sheet: string; headerRow: number; rows: number };
+
+export type ValidationReport = {
+  tables: TableSummary[];
+  findings: Finding[];
+  /** The parsed tables, for the steps after validation. */
+  found: FoundTable[];
+};
+
+/** Sheets the add-in writes itself; never read as the bureau's tables. */
+export function isOwnSheet(name: string): boolean {
+  return name === '抽取记录' || name.startsWith('抽取结果-') || name.startsWith('_ssj') || name === '校验结果' || name.startsWith('记录表');
+}
+
+/**
+ * Finds and checks the plan table and directories.
+ * @param grids used ranges of the workbook's sheets, in tab order
+ * @returns the tables found and the findings, sorted by sheet and cell
+ * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3 }, …]
+ */
+export function validateWorkbook(grids: readonly Grid[]): ValidationReport {
+  const found = findTables(grids.filter((g) => !isOwnSheet(g.sheet)));
+  const findings: Finding[] = [];
+  const tables = found.map((t) => ({ kind: t.kind, sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length }));
+  for (const t of found) {
+    if (t.rows.length === 0) {
+      findings.push({
+        severity: 'error',
+        code: 'TABLE_EMPTY',
+        sheet: t.sheet,
+        cell: '',
+        message: `工作表“${t.sheet}”第 ${t.headerRow} 行是表头，但下面没有数据行。`,
+      });
+    }
+  }
+  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found };
+}
