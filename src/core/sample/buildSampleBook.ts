@@ -9,6 +9,7 @@
 import type { CellInput, WorkbookOp } from '../workbookOps';
 import { cellAddress } from '../grid';
 import { createSampleRandom, type SampleRandom } from './sampleRandom';
+import { computeOrgCodeCheckChar, computeResidentIdCheckChar, computeUsccCheckChar } from '../ids';
 
 export type SampleOptions = {
   /** Number of target rows (default 300). */
@@ -52,29 +53,13 @@ export const SAMPLE_SHEETS = {
   history: '检查历史',
 } as const;
 
-const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-const ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2];
-const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
-
-function orgCode(body8: string): string {
-  let sum = 0;
-  for (let i = 0; i < 8; i++) sum += USCC_ALPHABET.indexOf(body8[i]!) * ORG_WEIGHTS[i]!;
-  const c = 11 - (sum % 11);
-  return body8 + (c === 10 ? 'X' : c === 11 ? '0' : String(c));
-}
-
 function uscc(prefix8: string, body8: string): string {
-  const first17 = prefix8 + orgCode(body8);
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += USCC_ALPHABET.indexOf(first17[i]!) * USCC_WEIGHTS[i]!;
-  return first17 + USCC_ALPHABET[(31 - (sum % 31)) % 31]!;
+  const first17 = prefix8 + body8 + computeOrgCodeCheckChar(body8);
+  return first17 + computeUsccCheckChar(first17);
 }
 
 function residentId(first17: string): string {
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += Number(first17[i]) * ID_WEIGHTS[i]!;
-  return first17 + '10X98765432'[sum % 11]!;
+  return first17 + computeResidentIdCheckChar(first17);
 }
 
 const REGIONS = ['襄都区', '信都区', '任泽区', '南和区', '经开区', '高新区'];

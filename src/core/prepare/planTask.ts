@@ -1,0 +1,26 @@
+/** A task of the plan table as the draw needs it, already parsed by the rules. */
+export type RatioSpec =
+  | { kind: 'plain'; basisPoints: number }
+  | { kind: 'byClass'; classes: { label: string; cls: string; basisPoints: number }[] };
+
+export type PlanTask = {
+  sheet: string;
+  /** 0-based sheet row. */
+  row: number;
+  planNo: string;
+  planName: string;
+  /** Normalized: `001`. */
+  taskNo: string;
+  taskName: string;
+  taskType: 'directed' | 'undirected';
+  ratio: RatioSpec;
+  matters: string;
+  scope: string;
+  /** 发起科室 (or the bureau itself when the table has no such column). */
+  leadDept: string;
+  /** 联合科室 / 联合部门, split. */
+  jointDepts: string[];
+  periodText: string;
+  /** Whether the task is marked secret (涉密): its targets are not published. */
+  isSecret: boolean;
+};

@@ -1,0 +1,253 @@
+/**
+ * From a plan task and the directories to the frozen inputs of an ssj-draw/1 record. Everything
+ * that is not random is decided here and listed with its reason: which targets are in scope, which
+ * are left out by policy (注销, recently inspected, at the annual cap, no credit class), who may
+ * inspect (on duty, in a department of the task), and which target–inspector pairs must not meet
+ * (回避, 连续三次). The draw itself only adds the random part.
+ */
+import type { Directories, HistoryEntry, InspectorEntry, TargetEntry } from '../directories';
+import { compareCodePoints } from './compareCodePoints';
+import type { PlanTask } from './planTask';
+
+export type DrawSettings = {
+  /** Excel serial of the draw date (policy windows count back from it). */
+  drawDate: number;
+  /** Targets inspected within this many days are not drawn again (避免重复抽查). Default 180. */
+  recentWindowDays?: number;
+  /** A target inspected this many times in the draw's year is not drawn again. Default 2; 0 = no cap. */
+  annualCap?: number;
+  /** Team size; at least 2 and at least the sum of department minimums. Default 2. */
+  teamSize?: number;
+  /** At most this many teams per inspector in one draw; 0 = no cap. Default 0. */
+  maxPerInspector?: number;
+  /** The bureau's own department (e.g. `医疗保障局`) when the plan names no 发起科室. */
+  bureauDepartment?: string;
+};
+
+export type Excluded = { id: string; name: string; reason: string };
+export type PairExclusion = { target: string; inspector: string; reason: string };
+
+export type DrawInputs = {
+  protocol: 'ssj-draw/1';
+  task: { planNo: string; taskNo: string; planName: string; taskName: string };
+  strata: { name: string; basisPoints: number; candidates: string[] }[];
+  team: {
+    size: number;
+    departments: { name: string; min: number }[];
+    maxPerInspector: number;
+    inspectors: { id: string; department: string; staff: boolean }[];
+    exclusions: { target: string; inspector: string }[];
+  };
+};
+
+export type DrawPreparation =
+  | {
+      ok: true;
+      /** The record without seed and result: the caller adds the seed. */
+      inputs: DrawInputs;
+      excludedTargets: Excluded[];
+      excludedInspectors: Excluded[];
+      pairExclusions: PairExclusion[];
+      /** id → display name, for targets and inspectors in the record. */
+      names: Record<string, string>;
+      /** What the user should know but need not fix (e.g. no 人员类别 column). */
+      notes: string[];
+    }
+  | { ok: false; problems: string[] };
+
+const DEREGISTERED = /(注销|吊销|撤销|停业|歇业|解除|终止|关闭)/;
+
+function byCodePoint<T>(items: T[], key: (x: T) => string): T[] {
+  return [...items].sort((a, b) => compareCodePoints(key(a), key(b)));
+}
+
+/** Types, regions and tags of the directory named in the scope text (抽查对象范围). */
+function scopeFilter(scope: string, targets: readonly TargetEntry[]): { filter: (t: TargetEntry) => boolean; named: string[] } | null {
+  const s = scope.replace(/\s+/g, '');
+  const types = [...new Set(targets.map((t) => t.type).filter(Boolean))].filter((x) => s.includes(x));
+  const regions = [...new Set(targets.map((t) => t.region).filter(Boolean))].filter((x) => s.includes(x));
+  const tags = [...new Set(targets.flatMap((t) => t.tags))].filter((x) => s.includes(x) && !types.includes(x));
+  if (types.length === 0 && regions.length === 0 && tags.length === 0) return null;
+  return {
+    named: [...types, ...regions, ...tags],
+    filter: (t) =>
+      (types.length === 0 || types.includes(t.type)) &&
+      (regions.length === 0 || regions.includes(t.region)) &&
+      (tags.length === 0 || tags.some((g) => t.tags.includes(g))),
+  };
+}
+
+/** Whether an inspector belongs to a plan department (a 科室 or a 单位, named in full or in short). */
+function inDepartment(p: InspectorEntry, dept: string): boolean {
+  const d = dept.replace(/\s+/g, '');
+  if (!d) return false;
+  return [p.section, p.department].some((x) => x !== '' && (x === d || x.endsWith(d) || d.endsWith(x)));
+}
+
+function historyOf(target: TargetEntry, history: readonly HistoryEntry[]): HistoryEntry[] {
+  return history
+    .filter((h) => (h.uscc !== '' && h.uscc === target.uscc) || (h.targetName !== '' && h.targetName === target.name))
+    .filter((h) => h.date !== null)
+    .sort((a, b) => (a.date ?? 0) - (b.date ?? 0));
+}
+
+function wasOn(h: HistoryEntry, p: InspectorEntry): boolean {
+  return (p.badgeNo !== '' && h.badgeNos.includes(p.badgeNo)) || h.inspectorNames.includes(p.name);
+}
+
+function yearOf(serial: number): number {
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).getUTCFullYear();
+}
+
+/**
+ * Builds the draw's frozen inputs from a plan task and the directories.
+ * @param task the plan task (parsed)
+ * @param dirs the directories
+ * @param settings policy windows, team size, draw date
+ * @returns the inputs with every exclusion listed, or the problems that stop the draw
+ * @example prepareDraw(task, dirs, { drawDate: 45717 }).ok // true
+ */
+export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSettings): DrawPreparation {
+  const problems: string[] = [];
+  const notes: string[] = [];
+  const window = settings.recentWindowDays ?? 180;
+  const cap = settings.annualCap ?? 2;
+  const names: Record<string, string> = {};
+
+  // Targets: scope, then policy.
+  if (dirs.targets.length === 0) problems.push('未找到检查对象名录库（需要含“检查对象名称”“统一社会信用代码”等表头的工作表）。');
+  let scoped = dirs.targets;
+  if (task.taskType === 'directed') {
+    const f = scopeFilter(task.scope, dirs.targets);
+    if (!f) {
+      const types = [...new Set(dirs.targets.map((t) => t.type).filter(Boolean))];
+      problems.push(
+        `定向抽查的抽查对象范围“${task.scope || '（空）'}”对应不到名录库中的对象类型、区域或分类标注${types.length ? `（名录库中的类型有：${types.join('、')}）` : '（名录库没有“对象类型”列）'}：请在计划表中写明范围，如“${types[0] ?? '定点医疗机构'}”。`,
+      );
+    } else scoped = dirs.targets.filter(f.filter);
+  }
+  const excludedTargets: Excluded[] = [];
+  const year = yearOf(settings.drawDate);
+  const eligible: TargetEntry[] = [];
+  for (const t of scoped) {
+    const past = historyOf(t, dirs.history);
+    const last = Math.max(t.lastInspected ?? -Infinity, past.length ? past[past.length - 1]!.date! : -Infinity);
+    const thisYear = past.filter((h) => yearOf(h.date!) === year).length;
+    let reason = '';
+    if (DEREGISTERED.test(t.status)) reason = `状态为“${t.status}”`;
+    else if (window > 0 && Number.isFinite(last) && settings.drawDate - last < window && settings.drawDate >= last)
+      reason = `${settings.drawDate - last} 天前刚检查过（${window} 天内不重复抽查）`;
+    else if (cap > 0 && thisYear >= cap) reason = `${year} 年已检查 ${thisYear} 次，达到年度上限 ${cap} 次`;
+    if (reason) excludedTargets.push({ id: t.id, name: t.name, reason });
+    else eligible.push(t);
+  }
+
+  // Strata.
+  const strata: DrawInputs['strata'] = [];
+  if (task.ratio.kind === 'plain') {
+    strata.push({ name: task.scope.replace(/\//g, '／').trim() || '全部对象', basisPoints: task.ratio.basisPoints, candidates: [] });
+    strata[0]!.candidates = eligible.map((t) => t.id);
+  } else {
+    const classes = task.ratio.classes;
+    const byClass = new Map<string, string[]>(classes.map((c) => [c.cls, []]));
+    const label = new Map(classes.map((c) => [c.label, c.cls]));
+    for (const t of eligible) {
+      const cls = byClass.has(t.creditClass) ? t.creditClass : label.get(t.creditClass);
+      if (cls) byClass.get(cls)!.push(t.id);
+      else
+        excludedTargets.push({
+          id: t.id,
+          name: t.name,
+          reason: t.creditClass ? `信用等级“${t.creditClass}”不在本任务的抽查比例中` : '名录库中未标注信用等级',
+        });
+    }
+    for (const c of classes) strata.push({ name: c.cls, basisPoints: c.basisPoints, candidates: byClass.get(c.cls)! });
+  }
+  for (const s of strata) s.candidates = [...s.candidates].sort(compareCodePoints);
+  for (const t of eligible) names[t.id] = t.name;
+  if (strata.every((s) => s.candidates.length === 0) && problems.length === 0) {
+    problems.push(`任务 ${task.planNo}/${task.taskNo} 没有可抽取的检查对象：范围内 ${scoped.length} 个，均被排除（${excludedTargets.length} 个，原因见排除清单）。`);
+  }
+
+  // Team.
+  const lead = task.leadDept || settings.bureauDepartment || '';
+  if (!lead) problems.push('计划表没有“发起科室”，也未设置本局部门名称：无法确定检查组的牵头部门。');
+  const deptNames = [lead, ...task.jointDepts.filter((d) => d && d !== lead)];
+  const departments = deptNames.map((name) => ({ name: name.replace(/\//g, '／'), min: 1 }));
+  const size = Math.max(settings.teamSize ?? 2, 2, departments.length);
+  const excludedInspectors: Excluded[] = [];
+  const members: { p: InspectorEntry; department: string }[] = [];
+  for (const p of dirs.inspectors) {
+    const d = departments.find((x) => inDepartment(p, x.name));
+    if (!d) continue;
+    if (!p.onDuty) {
+      excludedInspectors.push({ id: p.id, name: p.name, reason: '不在岗' });
+      continue;
+    }
+    members.push({ p, department: d.name });
+    names[p.id] = p.name;
+  }
+  for (const d of departments) {
+    const n = members.filter((m) => m.department === d.name).length;
+    if (n === 0)
+      problems.push(`执法检查人员名录库中没有属于“${d.name}”的在岗人员：请检查“所属单位”“科室”列，或计划表的发起/联合科室写法。`);
+  }
+  if (!dirs.inspectors.some((p) => p.staff) || dirs.inspectors.every((p) => p.staff)) {
+    if (dirs.inspectors.length > 0 && dirs.inspectors.every((p) => p.staff))
+      notes.push('人员名录没有“人员类别”列或全部为局部门工作人员：所有人都可任组长。');
+  }
+
+  // Pairs that must not meet.
+  const pairs: PairExclusion[] = [];
+  const candidates = new Map(eligible.map((t) => [t.id, t]));
+  for (const { p } of members) {
+    for (const c of p.conflicts) {
+      const hit = eligible.filter((t) => t.name === c || (t.uscc !== '' && t.uscc === c));
+      for (const t of hit) pairs.push({ target: t.id, inspector: p.id, reason: `${p.name} 申报回避` });
+    }
+  }
+  for (const t of candidates.values()) {
+    const past = historyOf(t, dirs.history);
+    const lastTwo = past.slice(-2);
+    if (lastTwo.length < 2) continue;
+    for (const { p } of members) {
+      if (lastTwo.every((h) => wasOn(h, p))) pairs.push({ target: t.id, inspector: p.id, reason: `${p.name} 已连续两次检查该对象（不得连续三次）` });
+    }
+  }
+  const seenPair = new Set<string>();
+  const uniquePairs = byCodePoint(
+    byCodePoint(pairs, (x) => x.inspector),
+    (x) => x.target,
+  ).filter((x) => {
+    const k = `${x.target}\u0000${x.inspector}`;
+    if (seenPair.has(k)) return false;
+    seenPair.add(k);
+    return true;
+  });
+
+  if (problems.length) return { ok: false, problems };
+  const inspectors = byCodePoint(
+    members.map((m) => ({ id: m.p.id, department: m.department, staff: m.p.staff })),
+    (x) => x.id,
+  );
+  return {
+    ok: true,
+    inputs: {
+      protocol: 'ssj-draw/1',
+      task: { planNo: task.planNo, taskNo: task.taskNo, planName: task.planName, taskName: task.taskName },
+      strata,
+      team: {
+        size,
+        departments,
+        maxPerInspector: settings.maxPerInspector ?? 0,
+        inspectors,
+        exclusions: uniquePairs.map((x) => ({ target: x.target, inspector: x.inspector })),
+      },
+    },
+    excludedTargets,
+    excludedInspectors,
+    pairExclusions: uniquePairs,
+    names,
+    notes,
+  };
+}
