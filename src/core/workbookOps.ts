@@ -54,5 +54,10 @@ export type WorkbookOp =
   | { kind: 'protect'; sheet: string; password?: string }
   | { kind: 'unprotect'; sheet: string; password?: string }
   | { kind: 'setVisibility'; sheet: string; visibility: SheetVisibility }
-  | { kind: 'activate'; sheet: string; address?: string };
+  | { kind: 'activate'; sheet: string; address?: string }
+  /**
+   * A precondition, checked before anything is changed: the cell's displayed text must equal `value`,
+   * otherwise the whole batch is refused (someone else changed the sheet since it was read).
+   */
+  | { kind: 'expectValue'; sheet: string; address: string; value: string };
 

@@ -1,7 +1,7 @@
+import type { Ratio } from '../rules';
+
 /** A task of the plan table as the draw needs it, already parsed by the rules. */
-export type RatioSpec =
-  | { kind: 'plain'; basisPoints: number }
-  | { kind: 'byClass'; classes: { label: string; cls: string; basisPoints: number }[] };
+export type RatioSpec = Ratio;
 
 export type PlanTask = {
   sheet: string;

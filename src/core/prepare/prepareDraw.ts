@@ -150,7 +150,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
   } else {
     const classes = task.ratio.classes;
     const byClass = new Map<string, string[]>(classes.map((c) => [c.cls, []]));
-    const label = new Map(classes.map((c) => [c.label, c.cls]));
+    const label = new Map(classes.filter((c) => c.label).map((c) => [c.label!, c.cls]));
     for (const t of eligible) {
       const cls = byClass.has(t.creditClass) ? t.creditClass : label.get(t.creditClass);
       if (cls) byClass.get(cls)!.push(t.id);

@@ -141,7 +141,7 @@ const INSPECTOR_SEEDS: InspectorSeed[] = [
   { department: '邢台市医疗保障局', section: '基金管理科', staff: true, count: 4 },
   { department: '邢台市医疗保障局', section: '医疗保险基金监管科', staff: true, count: 4 },
   { department: '邢台市医疗保障局', section: '医药服务管理科', staff: true, count: 2 },
-  { department: '邢台市医疗保障局', section: '医疗保障事务中心', staff: false, count: 3 },
+  { department: '邢台市医疗保障局', section: '基金监管科', staff: false, count: 3 },
   { department: '邢台市市场监督管理局', section: '药品流通监管科', staff: true, count: 4 },
   { department: '邢台市市场监督管理局', section: '执法稽查支队', staff: false, count: 2 },
 ];

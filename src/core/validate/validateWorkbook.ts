@@ -7,6 +7,11 @@ import { sortFindings } from '../findings';
 import type { Grid } from '../grid';
 import type { FoundTable, TableKind } from '../tables';
 import { findTables } from '../tables';
+import type { CalendarDate } from '../ids';
+import type { PlanTask } from '../prepare/planTask';
+import { readTargets } from '../directories';
+import { readPlanTable } from './validatePlanTable';
+import { validateInspectors, validateTargets } from './validateDirectories';
 
 export type TableSummary = { kind: TableKind; sheet: string; headerRow: number; rows: number };
 
@@ -15,6 +20,8 @@ export type ValidationReport = {
   findings: Finding[];
   /** The parsed tables, for the steps after validation. */
   found: FoundTable[];
+  /** The plan's tasks that can be drawn (those whose number, task number and ratio could be read). */
+  tasks: PlanTask[];
 };
 
 /** Sheets the add-in writes itself; never read as the bureau's tables. */
@@ -28,7 +35,7 @@ export function isOwnSheet(name: string): boolean {
  * @returns the tables found and the findings, sorted by sheet and cell
  * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3 }, …]
  */
-export function validateWorkbook(grids: readonly Grid[]): ValidationReport {
+export function validateWorkbook(grids: readonly Grid[], options: { today?: CalendarDate } = {}): ValidationReport {
   const found = findTables(grids.filter((g) => !isOwnSheet(g.sheet)));
   const findings: Finding[] = [];
   const tables = found.map((t) => ({ kind: t.kind, sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length }));
@@ -43,5 +50,16 @@ export function validateWorkbook(grids: readonly Grid[]): ValidationReport {
       });
     }
   }
-  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found };
+  const targetsTable = found.find((t) => t.kind === 'targets');
+  const classes = targetsTable ? [...new Set(readTargets(targetsTable).map((x) => x.creditClass).filter(Boolean))] : [];
+  const tasks: PlanTask[] = [];
+  for (const t of found.filter((x) => x.kind === 'plan')) {
+    const reading = readPlanTable(t, classes);
+    tasks.push(...reading.tasks);
+    findings.push(...reading.findings);
+  }
+  if (targetsTable) findings.push(...validateTargets(targetsTable));
+  const depts = [...new Set(tasks.flatMap((x) => [x.leadDept, ...x.jointDepts]).filter(Boolean))];
+  for (const t of found.filter((x) => x.kind === 'inspectors')) findings.push(...validateInspectors(t, depts, options.today));
+  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks };
 }

@@ -289,6 +289,8 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
     case 'setVisibility':
       need(op.sheet).state = op.visibility;
       return;
+    case 'expectValue':
+      return; // checked before the batch starts
     case 'activate': {
       const ws = need(op.sheet);
       wb.views = [{ ...(wb.views?.[0] ?? {}), activeTab: wb.worksheets.indexOf(ws) } as ExcelJS.WorkbookView];
@@ -320,6 +322,17 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
           existing.add(op.sheet);
         } else if (op.kind === 'deleteSheet') existing.delete(op.sheet);
         else if (!existing.has(op.sheet)) throw new WorkbookError(`工作表“${op.sheet}”不存在，未做任何修改。`, 'NO_SUCH_SHEET');
+        if (op.kind === 'expectValue') {
+          const ws = wb.getWorksheet(op.sheet);
+          const cell = ws ? ws.getCell(op.address) : null;
+          const shown = cell ? (rawOf(cell).text ?? formatCellText(rawOf(cell).value, cell.numFmt)) : '';
+          if (shown !== op.value) {
+            throw new WorkbookError(
+              `工作表“${op.sheet}”的 ${op.address} 在读取之后被改动过（可能有他人同时操作），未做任何修改：请重新读取后再试。`,
+              'CONFLICT',
+            );
+          }
+        }
       }
       const added: string[] = [];
       try {

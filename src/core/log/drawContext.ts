@@ -1,0 +1,42 @@
+/**
+ * What the log stores beside an ssj-draw/1 record: the names, codes and departments behind the ids
+ * and the exclusions with their reasons, frozen at draw time. Result sheets and record forms are
+ * built from this, so later edits of the directories cannot change what a past draw shows.
+ * Values are strings and integers only (canonical JSON).
+ */
+export type TargetInfo = {
+  name: string;
+  uscc: string;
+  type: string;
+  creditClass: string;
+  address: string;
+  legalRep: string;
+};
+
+export type InspectorInfo = {
+  name: string;
+  badgeNo: string;
+  /** 所属单位 as in the directory, e.g. 邢台市市场监督管理局. */
+  unit: string;
+  section: string;
+  /** The task department the person was drawn for (a record `team.departments[].name`). */
+  teamDepartment: string;
+};
+
+export type DrawContext = {
+  planName: string;
+  taskName: string;
+  periodText: string;
+  scope: string;
+  /** 1 when the task is secret (涉密): not published. */
+  isSecret: number;
+  /** Per task department, the 检查事项 it checks (for the record form). */
+  matters: { department: string; matter: string }[];
+  targets: Record<string, TargetInfo>;
+  inspectors: Record<string, InspectorInfo>;
+  excludedTargets: { id: string; name: string; reason: string }[];
+  excludedInspectors: { id: string; name: string; reason: string }[];
+  pairExclusions: { target: string; inspector: string; reason: string }[];
+  notes: string[];
+  settings: { recentWindowDays: number; annualCap: number; teamSize: number; maxPerInspector: number; drawDate: number };
+};

@@ -1,0 +1,174 @@
+/**
+ * The log's two sheets as the workbook holds them: `抽取记录` (visible, protected: the rows people
+ * read and the chain head) and `_ssj_data` (very hidden, protected: the stored event data in chunks).
+ * Reading turns their grids into entries; appending turns one new event into workbook operations.
+ */
+import type { CellValue, Grid } from '../grid';
+import { cellAddress, columnName } from '../grid';
+import type { CellInput, WorkbookOp } from '../workbookOps';
+import type { LogEntry, LogEvent } from './drawLog';
+import { chunkText, DATA_SHEET, GENESIS_HASH, LOG_COLUMNS, LOG_LAYOUT, LOG_SHEET } from './drawLog';
+
+export type LogRow = { entry: LogEntry; /** 1-based sheet row */ row: number };
+
+export type LogState = {
+  hasLog: boolean;
+  rows: LogRow[];
+  /** The chain head as shown at the top of the log ('' when absent). */
+  shownHead: string;
+  /** Stored data text per seq, joined from its chunks; problems with chunks are in `dataProblems`. */
+  data: Map<number, string>;
+  dataProblems: { seq: number; row: number; message: string }[];
+  /** Next free 1-based row of the data sheet. */
+  nextDataRow: number;
+};
+
+const EVENTS: readonly LogEvent[] = ['承诺', '抽取', '失败', '递补', '作废'];
+const HEAD_ADDRESS = 'B2';
+const LAST_COL = columnName(LOG_COLUMNS.length - 1);
+
+function cellText(grid: Grid, row1: number, col0: number): { text: string; value: CellValue } {
+  const r = row1 - 1 - grid.origin.row;
+  const c = col0 - grid.origin.col;
+  return { text: grid.text[r]?.[c] ?? '', value: grid.values[r]?.[c] ?? null };
+}
+
+function lastRow(grid: Grid): number {
+  return grid.origin.row + grid.text.length;
+}
+
+/**
+ * Reads the log and data sheets (either may be absent).
+ * @example readLogState(logGrid, dataGrid).rows.length // 3
+ */
+export function readLogState(logGrid: Grid | null, dataGrid: Grid | null): LogState {
+  const rows: LogRow[] = [];
+  if (logGrid) {
+    for (let r = LOG_LAYOUT.firstEntry; r <= lastRow(logGrid); r++) {
+      const cells = LOG_COLUMNS.map((_, c) => cellText(logGrid, r, c));
+      if (cells.every((x) => x.text.trim() === '')) continue;
+      const get = (key: keyof LogEntry) => cells[LOG_COLUMNS.findIndex((c) => c.key === key)]!;
+      const num = (key: keyof LogEntry) => {
+        const v = get(key);
+        return typeof v.value === 'number' ? v.value : Number(v.text);
+      };
+      const event = get('event').text as LogEvent;
+      rows.push({
+        row: r,
+        entry: {
+          seq: num('seq'),
+          time: get('time').text,
+          event: EVENTS.includes(event) ? event : event,
+          planNo: get('planNo').text,
+          taskNo: get('taskNo').text,
+          operator: get('operator').text,
+          seedSource: get('seedSource').text,
+          count: num('count'),
+          summary: get('summary').text,
+          inputDigest: get('inputDigest').text,
+          recordDigest: get('recordDigest').text,
+          dataDigest: get('dataDigest').text,
+          prevHash: get('prevHash').text,
+          hash: get('hash').text,
+        },
+      });
+    }
+  }
+  const chunks = new Map<number, { index: number; count: number; text: string; row: number }[]>();
+  let nextDataRow = 2;
+  if (dataGrid) {
+    nextDataRow = Math.max(2, lastRow(dataGrid) + 1);
+    for (let r = 2; r <= lastRow(dataGrid); r++) {
+      const seq = Number(cellText(dataGrid, r, 0).text);
+      if (!Number.isInteger(seq) || seq <= 0) continue;
+      const list = chunks.get(seq) ?? [];
+      list.push({
+        index: Number(cellText(dataGrid, r, 1).text),
+        count: Number(cellText(dataGrid, r, 2).text),
+        text: String(cellText(dataGrid, r, 3).value ?? ''),
+        row: r,
+      });
+      chunks.set(seq, list);
+    }
+  }
+  const data = new Map<number, string>();
+  const dataProblems: LogState['dataProblems'] = [];
+  for (const [seq, list] of chunks) {
+    const sorted = [...list].sort((a, b) => a.index - b.index);
+    const count = sorted[0]!.count;
+    const complete = sorted.length === count && sorted.every((c, i) => c.index === i + 1 && c.count === count);
+    if (!complete) dataProblems.push({ seq, row: sorted[0]!.row, message: `第 ${seq} 条记录的存储数据分块不完整或顺序错乱（应有 ${count} 块，实有 ${sorted.length} 块）` });
+    data.set(seq, sorted.map((c) => c.text).join(''));
+  }
+  return {
+    hasLog: logGrid !== null,
+    rows,
+    shownHead: logGrid ? cellText(logGrid, LOG_LAYOUT.head, 1).text : '',
+    data,
+    dataProblems,
+    nextDataRow,
+  };
+}
+
+/** The head a new entry chains to: the last row's hash, or the genesis hash. */
+export function chainHead(state: LogState): string {
+  return state.rows.length ? state.rows[state.rows.length - 1]!.entry.hash : GENESIS_HASH;
+}
+
+function entryCells(e: LogEntry): CellInput[] {
+  return LOG_COLUMNS.map((c) => e[c.key]);
+}
+
+/**
+ * Operations that append one event: create the sheets on first use, check that the head is still
+ * the one that was read (no fork when someone appended meanwhile), write the row, the head and the
+ * data chunks, and protect both sheets again.
+ * @param state the log as read before the event was built
+ * @param entry the new row (from appendLogEntry)
+ * @param dataText the stored event data (from serializeLogData)
+ * @param password optional sheet protection password
+ * @example appendLogOps(state, entry, text).some(op => op.kind === 'protect') // true
+ */
+export function appendLogOps(state: LogState, entry: LogEntry, dataText: string, password?: string): WorkbookOp[] {
+  const ops: WorkbookOp[] = [];
+  const pw = password ? { password } : {};
+  if (!state.hasLog) {
+    ops.push(
+      { kind: 'addSheet', sheet: LOG_SHEET },
+      { kind: 'write', sheet: LOG_SHEET, address: 'A1', rows: [['抽取记录（由双随机抽查助手逐条追加，工作表受保护，请勿修改；用“验证”检查是否被改动）']] },
+      { kind: 'merge', sheet: LOG_SHEET, address: `A1:${LAST_COL}1` },
+      { kind: 'style', sheet: LOG_SHEET, address: 'A1', style: { bold: true, fontSize: 13 } },
+      { kind: 'write', sheet: LOG_SHEET, address: 'A2', rows: [['链头哈希', GENESIS_HASH, '', '条数', 0, '请将链头哈希写入公示，作为本记录未被改动的凭证。']] },
+      { kind: 'merge', sheet: LOG_SHEET, address: 'B2:C2' },
+      { kind: 'write', sheet: LOG_SHEET, address: `A${LOG_LAYOUT.header}`, rows: [LOG_COLUMNS.map((c) => c.title)] },
+      { kind: 'style', sheet: LOG_SHEET, address: `A${LOG_LAYOUT.header}:${LAST_COL}${LOG_LAYOUT.header}`, style: { bold: true, border: true, fill: '#DDEBF7' } },
+      { kind: 'columnWidths', sheet: LOG_SHEET, widths: LOG_COLUMNS.map((c) => c.width) },
+      { kind: 'addSheet', sheet: DATA_SHEET, visibility: 'veryHidden' },
+      { kind: 'write', sheet: DATA_SHEET, address: 'A1', rows: [['序号', '块', '块数', '内容（canonical JSON）']] },
+    );
+  } else {
+    ops.push(
+      { kind: 'expectValue', sheet: LOG_SHEET, address: HEAD_ADDRESS, value: state.shownHead },
+      { kind: 'unprotect', sheet: LOG_SHEET, ...pw },
+      { kind: 'unprotect', sheet: DATA_SHEET, ...pw },
+    );
+  }
+  const row = LOG_LAYOUT.firstEntry + state.rows.length;
+  const chunks = chunkText(dataText);
+  ops.push(
+    { kind: 'write', sheet: LOG_SHEET, address: `A${row}`, rows: [entryCells(entry)], textColumns: [1, 2, 3, 4, 5, 6, 8, 9, 10, 11, 12, 13] },
+    { kind: 'style', sheet: LOG_SHEET, address: `A${row}:${LAST_COL}${row}`, style: { border: true } },
+    { kind: 'write', sheet: LOG_SHEET, address: HEAD_ADDRESS, rows: [[entry.hash]], textColumns: [0] },
+    { kind: 'write', sheet: LOG_SHEET, address: 'E2', rows: [[entry.seq]] },
+    {
+      kind: 'write',
+      sheet: DATA_SHEET,
+      address: cellAddress(state.nextDataRow - 1, 0),
+      rows: chunks.map((text, i) => [entry.seq, i + 1, chunks.length, text]),
+      textColumns: [3],
+    },
+    { kind: 'protect', sheet: LOG_SHEET, ...pw },
+    { kind: 'protect', sheet: DATA_SHEET, ...pw },
+  );
+  return ops;
+}

@@ -1,0 +1,105 @@
+/**
+ * Cell-by-cell checks of the target and inspector directories: codes and their check characters,
+ * codes stored as numbers (already rounded by Excel), duplicates, empty required cells, and
+ * inspectors whose department the plan does not name.
+ */
+import type { Finding } from '../findings';
+import type { CalendarDate } from '../ids';
+import { checkResidentId, checkUscc, isLikelyMangledNumber, mangledNumberFinding, normalizeCode } from '../ids';
+import type { FoundTable, TableRow } from '../tables';
+import { fieldAddress } from '../tables';
+import { collapseSpaces } from '../text';
+
+const t = (row: TableRow, f: string): string => collapseSpaces(row.cells[f]?.text ?? '').trim();
+
+/**
+ * Checks the target directory.
+ * @param table the targets table
+ * @returns findings with sheet and cell
+ * @example validateTargets(table).filter(f => f.code === 'USCC_CHECK')
+ */
+export function validateTargets(table: FoundTable): Finding[] {
+  const out: Finding[] = [];
+  const at = (row: TableRow, field: string) => ({ sheet: table.sheet, cell: fieldAddress(table, row, field) });
+  const byCode = new Map<string, string>();
+  const byNameAddress = new Map<string, string>();
+  for (const row of table.rows) {
+    const name = t(row, 'name');
+    if (!name) {
+      out.push({ severity: 'error', code: 'TARGET_NAME_EMPTY', ...at(row, 'name'), message: '检查对象名称为空：请填写名称，或删除此行。' });
+      continue;
+    }
+    if ('uscc' in table.columns) {
+      const cell = row.cells.uscc;
+      const shown = t(row, 'uscc');
+      if (cell && isLikelyMangledNumber(cell.value, shown)) {
+        out.push({ ...mangledNumberFinding('统一社会信用代码'), ...at(row, 'uscc') });
+      } else if (shown) {
+        const r = checkUscc(shown);
+        if (!r.ok) out.push({ severity: r.severity, code: r.code, message: `${name}：${r.message}`, ...(r.suggestion ? { suggestion: r.suggestion } : {}), ...at(row, 'uscc') });
+        const code = normalizeCode(shown);
+        const prev = byCode.get(code);
+        if (prev) out.push({ severity: 'error', code: 'TARGET_DUPLICATE_CODE', ...at(row, 'uscc'), message: `统一社会信用代码 ${code} 重复（与 ${prev} 相同）：同一对象只应出现一次。` });
+        else byCode.set(code, at(row, 'uscc').cell);
+      } else if (!/村卫生室|卫生室/.test(name) && !/村卫生室/.test(t(row, 'type'))) {
+        out.push({ severity: 'warning', code: 'USCC_EMPTY', ...at(row, 'uscc'), message: `${name} 没有统一社会信用代码：市场主体请补填；非市场主体（如村卫生室）可留空。` });
+      }
+    }
+    const key = `${name}|${t(row, 'address')}`;
+    const prev = byNameAddress.get(key);
+    if (prev) out.push({ severity: 'warning', code: 'TARGET_DUPLICATE_NAME', ...at(row, 'name'), message: `“${name}”（同一地址）重复出现（与 ${prev} 相同）：请确认是否重复录入。` });
+    else byNameAddress.set(key, at(row, 'name').cell);
+  }
+  return out;
+}
+
+/**
+ * Checks the inspector directory.
+ * @param table the inspectors table
+ * @param planDepartments departments/sections the plan names (发起科室, 联合科室); empty skips that check
+ * @param today for the 身份证号 birth-date check
+ * @returns findings with sheet and cell
+ * @example validateInspectors(table, ['基金监管科'], { year: 2025, month: 3, day: 1 })
+ */
+export function validateInspectors(table: FoundTable, planDepartments: readonly string[], today?: CalendarDate): Finding[] {
+  const out: Finding[] = [];
+  const at = (row: TableRow, field: string) => ({ sheet: table.sheet, cell: fieldAddress(table, row, field) });
+  const badges = new Map<string, string>();
+  for (const row of table.rows) {
+    const name = t(row, 'name');
+    if (!name) continue;
+    if ('badgeNo' in table.columns) {
+      const cell = row.cells.badgeNo;
+      const badge = normalizeCode(t(row, 'badgeNo'));
+      if (cell && isLikelyMangledNumber(cell.value, t(row, 'badgeNo'))) out.push({ ...mangledNumberFinding('执法证号'), ...at(row, 'badgeNo') });
+      else if (!badge) out.push({ severity: 'error', code: 'BADGE_EMPTY', ...at(row, 'badgeNo'), message: `${name} 没有执法证号：无执法证的人员不能参加执法检查，请补填或移出名录库。` });
+      else {
+        const prev = badges.get(badge);
+        if (prev) out.push({ severity: 'error', code: 'BADGE_DUPLICATE', ...at(row, 'badgeNo'), message: `执法证号 ${badge} 重复（与 ${prev} 相同）：每人执法证号应唯一。` });
+        else badges.set(badge, at(row, 'badgeNo').cell);
+      }
+    }
+    const rid = t(row, 'residentId');
+    if (rid) {
+      const cell = row.cells.residentId;
+      if (cell && isLikelyMangledNumber(cell.value, rid)) out.push({ ...mangledNumberFinding('身份证号'), ...at(row, 'residentId') });
+      else {
+        const r = checkResidentId(rid, today);
+        if (!r.ok) out.push({ severity: r.severity, code: r.code, message: `${name}：${r.message}`, ...(r.suggestion ? { suggestion: r.suggestion } : {}), ...at(row, 'residentId') });
+      }
+    }
+    if (planDepartments.length && ('department' in table.columns || 'section' in table.columns)) {
+      const where = [t(row, 'department'), t(row, 'section')].filter(Boolean);
+      const belongs = planDepartments.some((d) => where.some((w) => w === d || w.endsWith(d) || d.endsWith(w)));
+      if (!belongs && where.length) {
+        out.push({
+          severity: 'warning',
+          code: 'INSPECTOR_DEPT_NOT_IN_PLAN',
+          ...at(row, 'department' in table.columns ? 'department' : 'section'),
+          message: `${name} 所属“${where.join(' ')}”不是计划表中任何任务的发起科室或联合科室：此人不会被抽到。`,
+        });
+      }
+    }
+  }
+  return out;
+}
