@@ -8,6 +8,7 @@ import { EXIT_UNUSABLE, UsageError } from './cliIo';
 import { WorkbookError } from '../workbook';
 import { runValidate } from './commands/validate';
 import { runDemo } from './commands/demo';
+import { runDraw } from './commands/draw';
 
 export type CommandSpec = {
   name: string;
@@ -26,6 +27,22 @@ export const COMMANDS: CommandSpec[] = [
     summary: '找到计划表与名录库并逐格校验，列出问题（有错误时退出码 1）',
     options: { ...COMMON },
     run: runValidate,
+  },
+  {
+    name: 'draw',
+    usage: 'shuangsuiji draw BOOK --task 计划编号/任务编号 [--public-text 文本 | --commit 公告] [--size N] [-o OUT]',
+    summary: '为该任务抽取检查对象和检查组（默认本地随机数），追加到受保护的“抽取记录”并写出结果工作表',
+    options: {
+      ...COMMON,
+      task: { type: 'string' },
+      'public-text': { type: 'string' },
+      commit: { type: 'string' },
+      size: { type: 'string' },
+      password: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'in-place': { type: 'boolean' },
+    },
+    run: runDraw,
   },
   {
     name: 'demo',
