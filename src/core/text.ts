@@ -35,7 +35,7 @@ export function toHalfWidth(s: string): string {
  *
  * @param s - any text
  * @returns the text with single spaces only
- * @example collapseSpaces('  2022　年\u00a0\u00a06-11 月 ') // '2022 年 6-11 月'
+ * @example collapseSpaces('  2022\u3000年\u00a0\u00a06-11 月 ') // '2022 年 6-11 月'
  */
 export function collapseSpaces(s: string): string {
   return s.replace(ZERO_WIDTH, '').replace(SPACE_RUN, ' ').trim();

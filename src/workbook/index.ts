@@ -15,3 +15,5 @@ export function loadXlsxAdapter(): Promise<typeof import('./xlsx')> {
   return import('./xlsx');
 }
 export type { XlsxWorkbook } from './xlsx';
+export { createOfficeWorkbook, detectCapabilities } from './office';
+export { createMemoryWorkbook } from './memory';

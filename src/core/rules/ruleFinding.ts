@@ -44,6 +44,7 @@ export function toRuleResult<T>(
   if (value !== undefined && !list.some((f) => f.severity === 'error')) {
     return { ok: true, value, findings: list };
   }
-  const part = partial ?? (value !== undefined && typeof value === 'object' ? (value as Partial<T>) : undefined);
+  const part =
+    partial ?? (value !== undefined && typeof value === 'object' ? (value as Partial<T>) : undefined);
   return part === undefined ? { ok: false, findings: list } : { ok: false, findings: list, partial: part };
 }

@@ -1,0 +1,16 @@
+export { toRuleResult } from './ruleFinding';
+export type { RuleFinding, RuleResult, Severity } from './ruleFinding';
+export { parsePlanName, checkPlanName } from './parsePlanName';
+export type { PlanNameContext, PlanNameParts } from './parsePlanName';
+export { parsePlanNo, checkPlanNo } from './checkPlanNo';
+export type { PlanNo } from './checkPlanNo';
+export { parseTaskNo, checkTaskNo, findDuplicateTaskNos } from './parseTaskNo';
+export type { DuplicateTaskNo } from './parseTaskNo';
+export { parsePeriod, checkPeriod, formatPeriod } from './parsePeriod';
+export type { Period } from './parsePeriod';
+export { parseTaskType, checkTaskType } from './parseTaskType';
+export type { TaskType } from './parseTaskType';
+export { parseRatio, checkRatioClasses, formatBasisPoints } from './parseRatio';
+export type { Ratio, RatioClass } from './parseRatio';
+export { parseFrequency } from './parseFrequency';
+export type { Frequency } from './parseFrequency';

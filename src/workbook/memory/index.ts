@@ -1,0 +1,2 @@
+export { createMemoryWorkbook } from './createMemoryWorkbook';
+export type { MemoryCell, MemorySheet, MemorySheetSeed, MemoryWorkbook } from './createMemoryWorkbook';
