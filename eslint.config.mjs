@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'crypto', 'child_process', 'util', 'stream', 'buffer'];
+const nodeBuiltinNames = ['fs', 'path', 'os', 'crypto', 'child_process', 'util', 'stream', 'buffer', 'process'];
 
 export default tseslint.config(
   {
@@ -40,9 +40,10 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
+          paths: nodeBuiltinNames.map((name) => ({ name, message: 'src/core 是纯 TypeScript：不得引用 Node 内置模块。' })),
           patterns: [
             { group: ['**/workbook/**', '**/taskpane/**', '**/cli/**', '**/page/**'], message: 'src/core 只能引用 core。' },
-            { group: ['exceljs', 'react', 'react-dom', '@fluentui/*', ...nodeBuiltins], message: 'src/core 是纯 TypeScript：不得引用 Office、DOM、Node 或 UI 库。' },
+            { group: ['exceljs', 'react', 'react-dom', '@fluentui/*', 'node:*'], message: 'src/core 是纯 TypeScript：不得引用 Office、DOM、Node 或 UI 库。' },
           ],
         },
       ],

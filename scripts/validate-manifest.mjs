@@ -23,7 +23,9 @@ function fail(message) {
 
 if (!existsSync(manifest)) fail(`清单文件不存在 / manifest not found: ${manifest}`);
 if (!existsSync(xsd)) {
-  fail(`找不到清单架构 / schema not found: ${xsd}\n(设置 SSJ_MANIFEST_XSD 指向 OfficeAppManifestV1_1.xsd / set SSJ_MANIFEST_XSD)`);
+  fail(
+    `找不到清单架构 / schema not found: ${xsd}\n(设置 SSJ_MANIFEST_XSD 指向 OfficeAppManifestV1_1.xsd / set SSJ_MANIFEST_XSD)`,
+  );
 }
 
 const result = spawnSync('xmllint', ['--nonet', '--noout', '--schema', xsd, manifest], { encoding: 'utf8' });
@@ -34,7 +36,9 @@ if (result.error) {
   fail(`无法运行 xmllint / could not run xmllint: ${result.error.message}`);
 }
 if (result.status !== 0) {
-  fail(`清单未通过架构校验 / manifest.xml is not valid (xmllint exit ${result.status}):\n${result.stderr}${result.stdout}`);
+  fail(
+    `清单未通过架构校验 / manifest.xml is not valid (xmllint exit ${result.status}):\n${result.stderr}${result.stdout}`,
+  );
 }
 
 // The icons Office fetches: a missing one shows as a blank ribbon button, not as an error.

@@ -12,7 +12,7 @@ export { WorkbookError } from './port';
 
 /** The ExcelJS adapter, loaded on demand so that the task pane's first bundle stays small. */
 export function loadXlsxAdapter(): Promise<typeof import('./xlsx')> {
-  return import('./xlsx');
+  return import(/* webpackChunkName: "xlsx" */ './xlsx');
 }
 export type { XlsxWorkbook } from './xlsx';
 export { createOfficeWorkbook, detectCapabilities } from './office';

@@ -1,0 +1,67 @@
+import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
+import { createRoot } from 'react-dom/client';
+import { createOfficeWorkbook } from '../workbook';
+import { App } from './App';
+
+/** How long to wait for Office.onReady before deciding the page is not inside Excel. */
+export const OFFICE_READY_TIMEOUT_MS = 3000;
+
+/**
+ * Resolves true once Office.onReady reports Excel; false when office.js is missing (CDN blocked,
+ * plain browser), the host is something else, or onReady stays silent for `timeoutMs`.
+ */
+export function waitForExcel(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<boolean> {
+  if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), timeoutMs);
+    const settle = (isExcel: boolean) => {
+      clearTimeout(timer);
+      resolve(isExcel);
+    };
+    try {
+      Office.onReady((info) => settle(info.host === Office.HostType.Excel)).catch(() => settle(false));
+    } catch {
+      settle(false);
+    }
+  });
+}
+
+function isOfficeDarkTheme(): boolean {
+  try {
+    // officeTheme is missing on older hosts and throws on some before the context is ready.
+    return Office.context?.officeTheme?.isDarkTheme === true;
+  } catch {
+    return false;
+  }
+}
+
+/** Renders the pane into `container`: a spinner, then the app in Excel or its not-in-Excel state. */
+export async function startTaskpane(
+  container: HTMLElement,
+  timeoutMs = OFFICE_READY_TIMEOUT_MS,
+): Promise<void> {
+  const root = createRoot(container);
+  const fill = { minHeight: '100vh' };
+  root.render(
+    <FluentProvider theme={webLightTheme} style={fill}>
+      <Spinner label="正在连接 Excel…" style={{ paddingTop: '48px' }} />
+    </FluentProvider>,
+  );
+  const isExcel = await waitForExcel(timeoutMs);
+  if (isExcel) {
+    root.render(
+      <FluentProvider theme={isOfficeDarkTheme() ? webDarkTheme : webLightTheme} style={fill}>
+        <App port={createOfficeWorkbook()} />
+      </FluentProvider>,
+    );
+  } else {
+    root.render(
+      <FluentProvider theme={webLightTheme} style={fill}>
+        <App port={null} />
+      </FluentProvider>,
+    );
+  }
+}
+
+const container = typeof document === 'undefined' ? null : document.getElementById('root');
+if (container) void startTaskpane(container);

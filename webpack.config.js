@@ -1,0 +1,188 @@
+// Webpack for the Excel task pane (taskpane.html) and the ribbon's function file (commands.html).
+//   npm run build        production build into dist/, prints the taskpane's initial JS (gzip)
+//   npm run dev-server   https://localhost:3000 for sideloading manifest.xml
+//
+// HTTPS: Office only loads add-ins over https. If ~/.office-addin-dev-certs/localhost.{key,crt}
+// exist (made by `npx office-addin-dev-certs install`, which also trusts its CA), the dev server
+// uses them; otherwise webpack-dev-server makes a self-signed certificate that the browser or
+// Office must be told to trust by hand. office-addin-dev-certs is deliberately not a dependency.
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const zlib = require('node:zlib');
+const webpack = require('webpack');
+const HtmlWebpackPlugin = require('html-webpack-plugin');
+const CopyWebpackPlugin = require('copy-webpack-plugin');
+
+/** The taskpane's initial JavaScript (everything loaded before first render), gzip, must stay under this. */
+const INITIAL_JS_GZIP_BUDGET = 250 * 1024;
+const DEV_PORT = 3000;
+
+/**
+ * Reports the gzip size of the JS an entry loads up front (its initial chunks, not the lazy
+ * `import()` chunks) and fails the build when it is over budget.
+ */
+class InitialSizeBudgetPlugin {
+  constructor({ entry, budget }) {
+    this.entry = entry;
+    this.budget = budget;
+  }
+
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('InitialSizeBudgetPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'InitialSizeBudgetPlugin', stage: webpack.Compilation.PROCESS_ASSETS_STAGE_REPORT },
+        () => {
+          const entrypoint = compilation.entrypoints.get(this.entry);
+          if (!entrypoint) return;
+          const files = [...entrypoint.getFiles()].filter((file) => file.endsWith('.js'));
+          let raw = 0;
+          let gzip = 0;
+          for (const file of files) {
+            const asset = compilation.getAsset(file);
+            if (!asset) continue;
+            const buffer = Buffer.from(asset.source.buffer());
+            raw += buffer.length;
+            gzip += zlib.gzipSync(buffer, { level: 9 }).length;
+          }
+          const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+          const line =
+            `[size] ${this.entry} initial JS: ${kb(raw)} raw, ${kb(gzip)} gzip ` +
+            `(budget ${kb(this.budget)} gzip; ${files.length} files: ${files.join(', ')})`;
+          // Printed from the config, so it shows however webpack is run (CLI or node API).
+          console.log(line);
+          if (gzip > this.budget) {
+            compilation.errors.push(
+              new webpack.WebpackError(
+                `任务窗格首屏 JS 超出预算 / ${this.entry} initial JS is ${kb(gzip)} gzip, over the ${kb(this.budget)} budget. ` +
+                  'Load heavy libraries with import() so they become lazy chunks.',
+              ),
+            );
+          }
+        },
+      );
+    });
+  }
+}
+
+/** Certificates from `npx office-addin-dev-certs install`, or undefined for the self-signed default. */
+function readDevCerts() {
+  const dir = path.join(os.homedir(), '.office-addin-dev-certs');
+  const key = path.join(dir, 'localhost.key');
+  const cert = path.join(dir, 'localhost.crt');
+  const ca = path.join(dir, 'ca.crt');
+  if (!fs.existsSync(key) || !fs.existsSync(cert)) return undefined;
+  return {
+    key: fs.readFileSync(key),
+    cert: fs.readFileSync(cert),
+    ...(fs.existsSync(ca) ? { ca: fs.readFileSync(ca) } : {}),
+  };
+}
+
+module.exports = (_env, argv = {}) => {
+  const isProduction = (argv.mode ?? process.env.NODE_ENV) !== 'development';
+  const devCerts = readDevCerts();
+
+  return {
+    mode: isProduction ? 'production' : 'development',
+    context: __dirname,
+    devtool: isProduction ? 'source-map' : 'eval-cheap-module-source-map',
+    entry: {
+      taskpane: './src/taskpane/index.tsx',
+      commands: './src/commands/commands.ts',
+    },
+    output: {
+      path: path.resolve(__dirname, 'dist'),
+      filename: isProduction ? '[name].[contenthash:8].js' : '[name].js',
+      chunkFilename: isProduction ? '[name].[contenthash:8].chunk.js' : '[name].chunk.js',
+      publicPath: 'auto',
+      clean: true,
+    },
+    resolve: {
+      extensions: ['.ts', '.tsx', '.js'],
+      // Node polyfills: none for the pane. ExcelJS resolves to its browser build (package.json
+      // "browser": dist/exceljs.min.js), which bundles its own. If a later change imports
+      // ExcelJS's Node entry instead, add here e.g.
+      //   fallback: { buffer: require.resolve('buffer/'), stream: require.resolve('stream-browserify') }
+      // (both would be new devDependencies) and a ProvidePlugin for Buffer.
+    },
+    module: {
+      rules: [
+        {
+          test: /\.tsx?$/,
+          exclude: /node_modules/,
+          use: {
+            loader: 'ts-loader',
+            options: {
+              // Types are checked by `npm run typecheck`; the bundle only strips them.
+              transpileOnly: true,
+              configFile: path.resolve(__dirname, 'tsconfig.json'),
+              // tsconfig.json says noEmit for tsc; ts-loader must still emit JS.
+              compilerOptions: { noEmit: false },
+            },
+          },
+        },
+      ],
+    },
+    optimization: {
+      // `chunks: 'all'` shares react/fluent between the two entries. Modules reached only through
+      // `import()` (ExcelJS via loadXlsxAdapter) always land in async chunks, never in an entry's
+      // initial files; the size budget above catches a static import that slips in.
+      splitChunks: {
+        chunks: 'all',
+        cacheGroups: {
+          react: {
+            test: /[\\/]node_modules[\\/](react|react-dom|scheduler)[\\/]/,
+            name: 'react',
+            chunks: 'initial',
+            priority: 20,
+          },
+          fluent: {
+            test: /[\\/]node_modules[\\/](@fluentui|@griffel|@emotion[\\/]hash|rtl-css-js|stylis|tabster|keyborg|@floating-ui|@swc[\\/]helpers)[\\/]/,
+            name: 'fluent',
+            chunks: 'initial',
+            priority: 10,
+          },
+        },
+      },
+    },
+    performance: {
+      // The InitialSizeBudgetPlugin is the real budget (gzip); webpack's raw-size hint only adds noise.
+      hints: false,
+    },
+    plugins: [
+      new HtmlWebpackPlugin({
+        filename: 'taskpane.html',
+        template: './src/taskpane/taskpane.html',
+        chunks: ['taskpane'],
+        // Bundles go at the end of <body>, after the office.js <script> in <head>.
+        inject: 'body',
+        scriptLoading: 'blocking',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'commands.html',
+        template: './src/commands/commands.html',
+        chunks: ['commands'],
+        inject: 'body',
+        scriptLoading: 'blocking',
+      }),
+      new CopyWebpackPlugin({
+        patterns: [
+          { from: 'assets', to: 'assets' },
+          { from: 'manifest.xml', to: 'manifest.xml' },
+        ],
+      }),
+      ...(isProduction
+        ? [new InitialSizeBudgetPlugin({ entry: 'taskpane', budget: INITIAL_JS_GZIP_BUDGET })]
+        : []),
+    ],
+    devServer: {
+      port: DEV_PORT,
+      host: 'localhost',
+      hot: true,
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      server: devCerts ? { type: 'https', options: devCerts } : { type: 'https' },
+      static: { directory: path.resolve(__dirname, 'dist'), watch: false },
+    },
+  };
+};
