@@ -1,43 +1,22 @@
 /** Reading a book once for the commands that append to its log (draw, substitute, verify …). */
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
-import type { Grid } from '../../core/grid';
-import { readDirectories, type Directories } from '../../core/directories';
-import { DATA_SHEET, LOG_SHEET } from '../../core/log/drawLog';
-import { readLogState, type LogState } from '../../core/log/logSheet';
 import type { PlanTask } from '../../core/prepare/planTask';
-import type { ValidationReport } from '../../core/validate';
-import { validateWorkbook } from '../../core/validate';
-import type { XlsxWorkbook } from '../../workbook';
+import type { BookState, XlsxWorkbook } from '../../workbook';
+import { readBookState } from '../../workbook';
 import { openBook } from './bookIo';
 
-export type BookSession = {
+export type BookSession = BookState & {
   path: string;
   book: XlsxWorkbook;
-  grids: Grid[];
   sheetNames: string[];
-  report: ValidationReport;
-  dirs: Directories;
-  log: LogState;
 };
 
 /** Opens BOOK and reads everything the log commands need, in one pass. */
 export async function openSession(io: CliIo, path: string | undefined): Promise<BookSession> {
   const book = await openBook(io, path);
-  const sheets = await book.listSheets();
-  const sheetNames = sheets.map((s) => s.name);
-  const grids = await book.readSheets(sheetNames);
-  const report = validateWorkbook(grids);
-  const byName = (n: string) => grids.find((g) => g.sheet === n) ?? null;
-  return {
-    path: path!,
-    book,
-    grids,
-    sheetNames,
-    report,
-    dirs: readDirectories(report.found),
-    log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)),
-  };
+  const state = await readBookState(book);
+  return { ...state, path: path!, book, sheetNames: state.sheets.map((s) => s.name) };
 }
 
 /** The task named by `PLANNO/TASKNO` (`2025002/001`, `2025002/001号`, `2025002-1`). */

@@ -1,0 +1,34 @@
+/**
+ * Everything the steps after 读取 need, read through the port in one batch: the sheets, their grids,
+ * the validation report, the directories and the draw log. Shared by the task pane, the page and the CLI.
+ */
+import type { Grid } from '../core/grid';
+import { readDirectories, type Directories } from '../core/directories';
+import { DATA_SHEET, LOG_SHEET } from '../core/log/drawLog';
+import { readLogState, type LogState } from '../core/log/logSheet';
+import type { ValidationReport } from '../core/validate';
+import { validateWorkbook } from '../core/validate';
+import type { SheetInfo, WorkbookPort } from './port';
+
+export type BookState = {
+  sheets: SheetInfo[];
+  grids: Grid[];
+  report: ValidationReport;
+  dirs: Directories;
+  log: LogState;
+};
+
+/**
+ * Reads every sheet once and derives the report, directories and log.
+ * @param port the workbook
+ * @param today for date checks (身份证号 birth dates); defaults to none
+ * @returns the state of the book
+ * @example const state = await readBookState(port); state.report.tasks.length
+ */
+export async function readBookState(port: WorkbookPort, today?: { year: number; month: number; day: number }): Promise<BookState> {
+  const sheets = await port.listSheets();
+  const grids = await port.readSheets(sheets.map((s) => s.name));
+  const report = validateWorkbook(grids, today ? { today } : {});
+  const byName = (n: string) => grids.find((g) => g.sheet === n) ?? null;
+  return { sheets, grids, report, dirs: readDirectories(report.found), log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)) };
+}
