@@ -1,0 +1,41 @@
+import { createOfficeWorkbook } from '../../src/workbook/office';
+import { readBookState } from '../../src/workbook';
+import { buildSampleBook } from '../../src/core/sample';
+import { prepareDraw } from '../../src/core/prepare/prepareDraw';
+import { buildDrawContext, recordDraw } from '../../src/core/session/drawEvents';
+import { FakeExcel } from './fakeExcel';
+
+/** Reads a sample book of `targets` rows through the Office adapter, draws 5 % and logs it; counts syncs. */
+async function drawAndLog(targets: number) {
+  const fake = new FakeExcel();
+  const port = createOfficeWorkbook(fake.excelRun, fake.requirements);
+  await port.apply(buildSampleBook({ targets }).ops);
+  fake.resetSyncs();
+  const state = await readBookState(port);
+  const readSyncs = fake.syncCount;
+  const task = { ...state.report.tasks[0]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 500 } };
+  const settings = { drawDate: 46000 };
+  const prep = prepareDraw(task, state.dirs, settings);
+  if (!prep.ok) throw new Error(prep.problems.join('；'));
+  const context = buildDrawContext(task, state.dirs, prep, settings);
+  const seed = { source: 'local' as const, hex: '11'.repeat(32) };
+  const drawn = recordDraw(task, prep, context, seed, state.log, { time: '2025-12-09T10:00:00+08:00', operator: '测试' }, state.sheets.map((s) => s.name));
+  if (!drawn.ok) throw new Error(drawn.failure.message);
+  fake.resetSyncs();
+  await port.apply(drawn.ops);
+  return { readSyncs, writeSyncs: fake.syncCount, drawn: drawn.record.result.length, maxRequest: Math.max(...fake.syncs.map((s) => s.requestBytes)) };
+}
+
+describe('a draw logged through the Office adapter', () => {
+  it('takes the same number of sync() calls for ~1,000 targets from 20,000 rows as for 5 from 100', async () => {
+    const small = await drawAndLog(100);
+    const large = await drawAndLog(20_000);
+    expect(small.drawn).toBe(5);
+    // 5 % of the 20,000 less the few left out by policy (注销, recently inspected).
+    expect(large.drawn).toBeGreaterThan(990);
+    expect(large.writeSyncs).toBe(small.writeSyncs);
+    expect(large.maxRequest).toBeLessThan(5_000_000);
+    // Reading 20,000 rows may add payload chunks, never one sync per row.
+    expect(large.readSyncs).toBeLessThan(small.readSyncs + 10);
+  });
+});
