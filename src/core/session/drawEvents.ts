@@ -187,15 +187,19 @@ export function recordDraw(
     );
     return { ok: false, entry, failure: outcome.failure, ops };
   }
-  const summary = `${context.taskName || task.taskNo}：从 ${prep.inputs.strata.reduce((n, s) => n + s.candidates.length, 0)} 个对象中抽取 ${outcome.result.length} 个${replaces ? `（重新抽取，替代第 ${replaces} 条）` : ''}`;
+  // Only the drawn targets' details are kept: the record already holds every candidate's id, and
+  // details of 10^5 undrawn candidates would make the log append exceed one request.
+  const drawnIds = new Set(outcome.result.map((e) => e.target));
+  const logged: DrawContext = { ...context, targets: Object.fromEntries(Object.entries(context.targets).filter(([id]) => drawnIds.has(id))) };
+  const summary = `${logged.taskName || task.taskNo}：从 ${prep.inputs.strata.reduce((n, s) => n + s.candidates.length, 0)} 个对象中抽取 ${outcome.result.length} 个${replaces ? `（重新抽取，替代第 ${replaces} 条）` : ''}`;
   const { entry, ops } = logEvent(
     state,
     meta,
     { ...base, event: '抽取', count: outcome.result.length, summary, inputDigest: outcome.inputDigest, recordDigest: outcome.recordDigest },
-    { format: 'ssj-log-data/1', event: '抽取', record: outcome.record, context, replaces },
+    { format: 'ssj-log-data/1', event: '抽取', record: outcome.record, context: logged, replaces },
   );
   const sheet = resultSheetName(task.planNo, task.taskNo, entry.seq, sheetNames);
-  return { ok: true, entry, record: outcome.record, context, resultSheet: sheet, ops: [...ops, ...resultSheetOps(sheet, outcome.record, context, entry, meta.password)] };
+  return { ok: true, entry, record: outcome.record, context: logged, resultSheet: sheet, ops: [...ops, ...resultSheetOps(sheet, outcome.record, logged, entry, meta.password)] };
 }
 
 /**
