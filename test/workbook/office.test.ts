@@ -213,22 +213,24 @@ describe('readSheets', () => {
     const [g] = await book.readSheets(['表']);
     expect(g?.merges).toEqual([{ top: 9, left: 1, bottom: 10, right: 1 }]);
     expect(g?.values).toHaveLength(30);
-    expect(fake.syncCount).toBe(1 + 3);
+    // The rows came in at least two chunks, so the merge did cross a boundary.
+    expect(fake.syncCount).toBeGreaterThanOrEqual(1 + 2);
   });
 
   it('uses the same number of syncs for 10, 1,000 and 100,000 rows except one per ~4 MB chunk', async () => {
     const cols = 4;
-    const rowsPerChunk = Math.floor(
-      (PAYLOAD_BUDGET_BYTES - MERGE_RESERVE_BYTES) / (cols * READ_BYTES_PER_CELL),
-    );
     for (const rows of [10, 1_000, 100_000]) {
       const { fake, book } = setup();
       fake.seed('名录', table(rows, cols));
       const [g] = await book.readSheets(['名录']);
       expect(g?.values).toHaveLength(rows);
       expect(g?.values[rows - 1]?.[0]).toBe(rows);
-      const chunks = Math.ceil(rows / rowsPerChunk);
-      expect(fake.syncCount).toBe(1 + chunks);
+      const received = fake.syncs.reduce((n, s) => n + s.responseBytes, 0);
+      // One sync for the sizes, then one per ~4 MB budget (the first chunk is sized by a cautious
+      // guess, so at most one more).
+      if (rows <= 1_000) expect(fake.syncCount).toBe(2);
+      // Chunks are filled to the budget less the 25 % safety margin.
+      else expect(fake.syncCount).toBeLessThanOrEqual(2 + Math.ceil(received / (PAYLOAD_BUDGET_BYTES * 0.75)));
       expect(maxResponse(fake)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
       expect(maxRequest(fake)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
     }

@@ -21,8 +21,8 @@ const t = (row: TableRow, f: string): string => collapseSpaces(row.cells[f]?.tex
 export function validateTargets(table: FoundTable): Finding[] {
   const out: Finding[] = [];
   const at = (row: TableRow, field: string) => ({ sheet: table.sheet, cell: fieldAddress(table, row, field) });
-  const byCode = new Map<string, string>();
-  const byNameAddress = new Map<string, string>();
+  const byCode = new Map<string, TableRow>();
+  const byNameAddress = new Map<string, TableRow>();
   for (const row of table.rows) {
     const name = t(row, 'name');
     if (!name) {
@@ -37,18 +37,18 @@ export function validateTargets(table: FoundTable): Finding[] {
       } else if (shown) {
         const r = checkUscc(shown);
         if (!r.ok) out.push({ severity: r.severity, code: r.code, message: `${name}：${r.message}`, ...(r.suggestion ? { suggestion: r.suggestion } : {}), ...at(row, 'uscc') });
-        const code = normalizeCode(shown);
+        const code = r.value;
         const prev = byCode.get(code);
-        if (prev) out.push({ severity: 'error', code: 'TARGET_DUPLICATE_CODE', ...at(row, 'uscc'), message: `统一社会信用代码 ${code} 重复（与 ${prev} 相同）：同一对象只应出现一次。` });
-        else byCode.set(code, at(row, 'uscc').cell);
+        if (prev) out.push({ severity: 'error', code: 'TARGET_DUPLICATE_CODE', ...at(row, 'uscc'), message: `统一社会信用代码 ${code} 重复（与 ${fieldAddress(table, prev, 'uscc')} 相同）：同一对象只应出现一次。` });
+        else byCode.set(code, row);
       } else if (!/村卫生室|卫生室/.test(name) && !/村卫生室/.test(t(row, 'type'))) {
         out.push({ severity: 'warning', code: 'USCC_EMPTY', ...at(row, 'uscc'), message: `${name} 没有统一社会信用代码：市场主体请补填；非市场主体（如村卫生室）可留空。` });
       }
     }
     const key = `${name}|${t(row, 'address')}`;
     const prev = byNameAddress.get(key);
-    if (prev) out.push({ severity: 'warning', code: 'TARGET_DUPLICATE_NAME', ...at(row, 'name'), message: `“${name}”（同一地址）重复出现（与 ${prev} 相同）：请确认是否重复录入。` });
-    else byNameAddress.set(key, at(row, 'name').cell);
+    if (prev) out.push({ severity: 'warning', code: 'TARGET_DUPLICATE_NAME', ...at(row, 'name'), message: `“${name}”（同一地址）重复出现（与 ${fieldAddress(table, prev, 'name')} 相同）：请确认是否重复录入。` });
+    else byNameAddress.set(key, row);
   }
   return out;
 }

@@ -9,7 +9,6 @@ import type { FoundTable, TableKind } from '../tables';
 import { findTables } from '../tables';
 import type { CalendarDate } from '../ids';
 import type { PlanTask } from '../prepare/planTask';
-import { readTargets } from '../directories';
 import { readPlanTable } from './validatePlanTable';
 import { validateInspectors, validateTargets } from './validateDirectories';
 
@@ -51,7 +50,9 @@ export function validateWorkbook(grids: readonly Grid[], options: { today?: Cale
     }
   }
   const targetsTable = found.find((t) => t.kind === 'targets');
-  const classes = targetsTable ? [...new Set(readTargets(targetsTable).map((x) => x.creditClass).filter(Boolean))] : [];
+  const classes = targetsTable
+    ? [...new Set(targetsTable.rows.map((r) => (r.cells.creditClass?.text ?? '').normalize('NFKC').trim().toUpperCase().replace(/[级类]$/, '')).filter(Boolean))]
+    : [];
   const tasks: PlanTask[] = [];
   for (const t of found.filter((x) => x.kind === 'plan')) {
     const reading = readPlanTable(t, classes);

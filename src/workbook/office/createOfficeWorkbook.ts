@@ -40,6 +40,8 @@ export type OfficeWorkbookOptions = {
 };
 
 const PAYLOAD_ERROR_CODES = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+/** Even an empty cell costs its quotes and commas three times over (text, value, format). */
+const MIN_READ_BYTES_PER_CELL = 16;
 const MAX_READ_RETRIES = 4;
 
 /** Excel's sheet-protection options: users may select cells and nothing else. */
@@ -573,9 +575,13 @@ export function createOfficeWorkbook(
               r.merges.set(`${m.top},${m.left},${m.bottom},${m.right}`, m);
           }
         }
-        // Only ever raise the estimate: a sheet of long addresses should not hit the 5 MB wall
-        // on its next chunk.
-        if (cells > 0) bytesPerCell = Math.max(bytesPerCell, Math.ceil((observed / cells) * 1.25));
+        // Learn the sheet's real size per cell, with a 25 % margin: the first chunk is sized by a
+        // cautious guess, the following ones fill the ~4 MB budget. After a payload rejection the
+        // estimate only ever rises, so the same wall is not hit twice.
+        if (cells > 0) {
+          const learned = Math.max(MIN_READ_BYTES_PER_CELL, Math.ceil((observed / cells) * 1.25));
+          bytesPerCell = retries > 0 ? Math.max(bytesPerCell, learned) : learned;
+        }
       }
       return reads.map((r): Grid => {
         if (!r.box) return emptyGrid(r.name);

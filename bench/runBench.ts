@@ -1,0 +1,147 @@
+/**
+ * `npm run bench`: times the core at bureau and province sizes, counts Office.js round trips on the
+ * counting fake, and compares the CLI with a plain ExcelJS load + save. Prints a table; compare it
+ * with docs/performance.md. No timing assertions live in tests.
+ */
+import { performance } from 'node:perf_hooks';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { tmpdir, cpus } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Grid } from '../src/core/grid';
+import { validateWorkbook } from '../src/core/validate';
+import { runDraw } from '../src/core/draw';
+import type { DrawInputs } from '../src/core/draw';
+import { buildSampleBook } from '../src/core/sample';
+import { createXlsxWorkbook } from '../src/workbook/xlsx';
+import { createOfficeWorkbook } from '../src/workbook/office';
+import { readBookState } from '../src/workbook/readBookState';
+import { prepareDraw } from '../src/core/prepare/prepareDraw';
+import { buildDrawContext, recordDraw } from '../src/core/session/drawEvents';
+import { FakeExcel } from '../test/workbook/fakeExcel';
+
+type Row = { what: string; n: string; value: string; target?: string };
+const rows: Row[] = [];
+const fmt = (ms: number) => `${ms.toFixed(ms < 10 ? 2 : 0)} ms`;
+
+function time<T>(fn: () => T): { ms: number; out: T } {
+  const t = performance.now();
+  const out = fn();
+  return { ms: performance.now() - t, out };
+}
+
+async function timeAsync<T>(fn: () => Promise<T>): Promise<{ ms: number; out: T }> {
+  const t = performance.now();
+  const out = await fn();
+  return { ms: performance.now() - t, out };
+}
+
+function targetGrid(n: number): Grid {
+  const header = ['序号', '检查对象名称', '统一社会信用代码', '对象类型', '地址', '法定代表人', '信用等级'];
+  const text: string[][] = [header];
+  const sample = buildSampleBook({ targets: 200 }).targets;
+  for (let i = 0; i < n; i++) {
+    const t = sample[i % sample.length]!;
+    text.push([String(i + 1), `${t.name}${i}`, t.uscc, t.type, t.address, t.legalRep, t.creditClass]);
+  }
+  return { sheet: '名录', origin: { row: 0, col: 0 }, text, values: text.map((r) => r.map((x) => x)), merges: [] };
+}
+
+function planGrid(): Grid {
+  const text = [
+    ['抽查计划编号', '抽查计划名称', '抽查任务编号', '抽查类型', '抽查比例', '抽查对象范围', '抽查时间'],
+    ['2025001', '2025年邢台市医疗保障局随机抽查001', '001号', '定向', '5%', '定点零售药店', '2025年3-10月'],
+  ];
+  return { sheet: '计划', origin: { row: 0, col: 0 }, text, values: text, merges: [] };
+}
+
+function drawInputs(n: number): DrawInputs {
+  const candidates = Array.from({ length: n }, (_, i) => `T${String(i).padStart(8, '0')}`);
+  const inspectors = Array.from({ length: 40 }, (_, i) => ({ id: `P${String(i).padStart(3, '0')}`, department: '医疗保障局', staff: i % 5 !== 0 }));
+  return {
+    protocol: 'ssj-draw/1',
+    task: { planNo: '2025001', taskNo: '001', planName: '', taskName: '' },
+    seed: { source: 'local', hex: 'ab'.repeat(32) },
+    strata: [{ name: '全部', basisPoints: 500, candidates }],
+    team: { size: 2, departments: [{ name: '医疗保障局', min: 2 }], maxPerInspector: 0, inspectors, exclusions: [] },
+  };
+}
+
+async function officeCounts(n: number): Promise<void> {
+  const fake = new FakeExcel();
+  const port = createOfficeWorkbook(fake.excelRun, fake.requirements);
+  await port.apply(buildSampleBook({ targets: n }).ops);
+  fake.resetSyncs();
+  const state = await readBookState(port);
+  const read = { syncs: fake.syncCount, max: Math.max(...fake.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes))) };
+  const task = { ...state.report.tasks[0]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 500 } };
+  const settings = { drawDate: 46000 };
+  const prep = prepareDraw(task, state.dirs, settings);
+  if (!prep.ok) throw new Error(prep.problems.join('；'));
+  const drawn = recordDraw(task, prep, buildDrawContext(task, state.dirs, prep, settings), { source: 'local', hex: '22'.repeat(32) }, state.log, { time: 't', operator: 'bench' }, state.sheets.map((s) => s.name));
+  fake.resetSyncs();
+  await port.apply(drawn.ops);
+  const write = { syncs: fake.syncCount, max: Math.max(...fake.syncs.map((s) => s.requestBytes)) };
+  const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+  rows.push({ what: 'Office: read + validate (syncs / largest payload)', n: String(n), value: `${read.syncs} / ${mb(read.max)}`, target: 'constant (+1 per ~4 MB), ≤ 5 MB' });
+  rows.push({ what: 'Office: draw 5 % + log (syncs / largest request)', n: String(n), value: `${write.syncs} / ${mb(write.max)}`, target: 'constant, ≤ 5 MB' });
+}
+
+async function main(): Promise<void> {
+  const plan = planGrid();
+  for (const n of [1_000, 10_000, 100_000]) {
+    const g = targetGrid(n);
+    const { ms } = time(() => validateWorkbook([plan, g]));
+    rows.push({ what: 'core: find + parse + validate directory', n: String(n), value: fmt(ms), target: n === 100_000 ? '< 1 s' : undefined });
+  }
+  for (const n of [10_000, 100_000, 1_000_000]) {
+    const inputs = drawInputs(n);
+    const { ms, out } = time(() => runDraw(inputs));
+    if (!out.ok) throw new Error(out.failure.message);
+    rows.push({ what: 'core: draw 5 % (validate + targets + teams + digests)', n: String(n), value: fmt(ms), target: n === 1_000_000 ? '< 2 s' : undefined });
+  }
+  {
+    const inputs = drawInputs(2_000);
+    const { ms } = time(() => {
+      for (let i = 0; i < 100; i++) runDraw({ ...inputs, seed: { source: 'local', hex: i.toString(16).padStart(64, '0') } });
+    });
+    rows.push({ what: 'core: recompute 100 draws (verify)', n: '100 × 2,000', value: fmt(ms) });
+  }
+  for (const n of [10, 1_000, 100_000]) await officeCounts(n);
+
+  // CLI end to end against ExcelJS load + save of the same 50,000-row book.
+  const dir = mkdtempSync(join(tmpdir(), 'ssj-bench-'));
+  const book = createXlsxWorkbook();
+  await book.apply(buildSampleBook({ targets: 50_000 }).ops);
+  const file = join(dir, 'big.xlsx');
+  writeFileSync(file, await book.save());
+  const plain = await timeAsync(async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(readFileSync(file) as unknown as ExcelJS.Buffer);
+    await wb.xlsx.writeBuffer();
+  });
+  const cli = join(__dirname, '..', 'bin', 'shuangsuiji.cjs');
+  const t = performance.now();
+  execFileSync(process.execPath, [cli, 'draw', file, '--task', '2025002/001', '-o', join(dir, 'out.xlsx')], { stdio: 'pipe' });
+  const cliMs = performance.now() - t;
+  rows.push({ what: 'ExcelJS load + save (baseline)', n: '50,000', value: fmt(plain.ms) });
+  rows.push({ what: 'CLI draw end to end (process)', n: '50,000', value: fmt(cliMs) });
+  rows.push({ what: 'ratio CLI / baseline', n: '50,000', value: `${(cliMs / plain.ms).toFixed(2)} ×`, target: '≤ 1.3 × (aim)' });
+
+  const w = [52, 12, 22];
+  const line = (a: string, b: string, c: string, d = '') => `| ${a.padEnd(w[0]!)} | ${b.padStart(w[1]!)} | ${c.padStart(w[2]!)} | ${d} |`;
+  const out = [
+    `机器：${cpus().length} × ${cpus()[0]?.model ?? '?'}，Node ${process.version}，${new Date().toISOString().slice(0, 10)}`,
+    '',
+    line('measure', 'N', 'result', 'target'),
+    `|${'-'.repeat(w[0]! + 2)}|${'-'.repeat(w[1]! + 2)}|${'-'.repeat(w[2]! + 2)}|---|`,
+    ...rows.map((r) => line(r.what, r.n, r.value, r.target ?? '')),
+  ].join('\n');
+  console.log(out);
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exitCode = 1;
+});
