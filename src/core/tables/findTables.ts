@@ -11,7 +11,12 @@ import { TABLE_SCHEMAS } from './tableSchemas';
 /** How many rows from the top a header may start at. */
 export const HEADER_SEARCH_ROWS = 30;
 
-export type TableCell = { text: string; value: CellValue };
+export type TableCell = {
+  text: string;
+  value: CellValue;
+  /** For a cell inside a merged area: the area's top-left (0-based sheet row/col), where the value lives. */
+  mergedFrom?: { row: number; col: number };
+};
 
 export type TableRow = {
   /** 0-based sheet row. */
@@ -53,10 +58,12 @@ export function normalizeHeader(s: string): string {
 const NOTE_START = /^(备注|说明|注[:：]|注\d|以上为示例|以上|联系人|联系电话|电话|制表|填表|审核|单位\(盖章\)|上报日期)/;
 
 /** Fills every cell of a merged area with its top-left cell, so rows sharing a merged plan cell read alike. */
-function filledGrid(grid: Grid): { text: string[][]; values: CellValue[][] } {
+function filledGrid(grid: Grid): { text: string[][]; values: CellValue[][]; origins: Map<number, { row: number; col: number }> } {
   const text = grid.text.map((r) => [...r]);
   const values = grid.values.map((r) => [...r]);
+  const origins = new Map<number, { row: number; col: number }>();
   const { row: r0, col: c0 } = grid.origin;
+  const width = text[0]?.length ?? 0;
   for (const m of grid.merges) {
     const tr = m.top - r0;
     const tc = m.left - c0;
@@ -68,11 +75,12 @@ function filledGrid(grid: Grid): { text: string[][]; values: CellValue[][] } {
         if (text[r] && c < text[r]!.length) {
           text[r]![c] = t;
           values[r]![c] = v;
+          if (r !== tr || c !== tc) origins.set(r * width + c, { row: m.top, col: m.left });
         }
       }
     }
   }
-  return { text, values };
+  return { text, values, origins };
 }
 
 function matchField(header: string, fields: readonly FieldSpec[]): { field: string; exact: boolean; len: number } | null {
@@ -155,7 +163,8 @@ function isNoteRow(cells: string[]): boolean {
  * @example findTable(planGrid)?.kind // 'plan'
  */
 export function findTable(grid: Grid): FoundTable | null {
-  const { text, values } = filledGrid(grid);
+  const { text, values, origins } = filledGrid(grid);
+  const width = text[0]?.length ?? 0;
   const limit = Math.min(text.length, HEADER_SEARCH_ROWS);
   let best: Candidate | null = null;
   for (let r = 0; r < limit; r++) {
@@ -192,7 +201,8 @@ export function findTable(grid: Grid): FoundTable | null {
       const c = col - grid.origin.col;
       const t = rowText[c] ?? '';
       const v = values[r]?.[c] ?? null;
-      cells[field] = { text: t, value: v };
+      const from = origins.get(r * width + c);
+      cells[field] = from ? { text: t, value: v, mergedFrom: from } : { text: t, value: v };
       if (t.trim() !== '') any = true;
     }
     if (any) rows.push({ row: grid.origin.row + r, cells });
@@ -226,10 +236,12 @@ export function findTables(grids: readonly Grid[]): FoundTable[] {
 }
 
 /**
- * The A1 address of a field's cell in a table row.
+ * The A1 address of a field's cell in a table row (the top-left of its merged area, where the value is edited).
  * @example fieldAddress(table, row, 'planName') // 'B4'
  */
 export function fieldAddress(table: FoundTable, row: TableRow, field: string): string {
+  const from = row.cells[field]?.mergedFrom;
+  if (from) return cellAddress(from.row, from.col);
   const col = table.columns[field];
   return col === undefined ? '' : cellAddress(row.row, col);
 }
