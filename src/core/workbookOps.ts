@@ -36,6 +36,8 @@ export type PageSetup = {
 export type WorkbookOp =
   | { kind: 'addSheet'; sheet: string; visibility?: SheetVisibility }
   | { kind: 'deleteSheet'; sheet: string }
+  /** A new sheet `sheet` that is a copy of `source` (values, formats, merges, widths, page setup), placed last. */
+  | { kind: 'copySheet'; source: string; sheet: string }
   | {
       kind: 'write';
       sheet: string;

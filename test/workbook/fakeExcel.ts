@@ -534,6 +534,24 @@ export class FakeWorksheet extends FakeClientObject {
     );
   }
 
+  /** Worksheet.copy: a deep copy placed last, named like Excel does until renamed. */
+  copy(_position?: string): FakeWorksheet {
+    let copied: FakeSheet | null = null;
+    this.context.enqueue(0, () => {
+      const src = this.resolve();
+      const excel = this.context.excel;
+      copied = { ...structuredClone(src), name: `${src.name} (2)`, isProtected: false };
+      excel.sheets.push(copied);
+    });
+    return new FakeWorksheet(this.context, () => copied, false, `${this.label} (copy)`);
+  }
+
+  set name(v: string) {
+    this.context.enqueue(jsonBytes(v), () => {
+      this.resolve().name = v;
+    });
+  }
+
   delete(): void {
     this.context.enqueue(0, () => {
       const sheet = this.resolve();

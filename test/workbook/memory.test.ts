@@ -194,3 +194,13 @@ describe('createMemoryWorkbook', () => {
     expect(book.cell('计划', 'A1')?.value).toBe('a');
   });
 });
+
+describe('copySheet in memory', () => {
+  it('copies a sheet and leaves the source alone', async () => {
+    const book = createMemoryWorkbook({ 模板: [['名称', '']] });
+    await book.apply([{ kind: 'copySheet', source: '模板', sheet: '副本' }, { kind: 'write', sheet: '副本', address: 'B1', rows: [['甲']] }]);
+    const [a, b] = await book.readSheets(['模板', '副本']);
+    expect(a!.text[0]).toEqual(['名称']);
+    expect(b!.text[0]).toEqual(['名称', '甲']);
+  });
+});

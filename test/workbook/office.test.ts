@@ -573,3 +573,19 @@ describe('select', () => {
     await expect(book.select('不存在', 'A1')).rejects.toMatchObject({ code: 'NO_SUCH_SHEET' });
   });
 });
+
+describe('copySheet through Office.js', () => {
+  it('copies the template with Worksheet.copy and names the copy, in one write sync', async () => {
+    const { fake, book } = setup();
+    fake.seed('模板', [['名称', null]]);
+    fake.resetSyncs();
+    await book.apply([
+      { kind: 'copySheet', source: '模板', sheet: '记录表-001' },
+      { kind: 'write', sheet: '记录表-001', address: 'B1', rows: [['邢台仁济堂大药房']] },
+    ]);
+    expect(fake.sheets.map((s) => s.name)).toEqual(['模板', '记录表-001']);
+    expect(fake.cell('记录表-001', 'B1')?.value).toBe('邢台仁济堂大药房');
+    expect(fake.cell('模板', 'B1')).toBeUndefined();
+    expect(fake.syncCount).toBe(2);
+  });
+});

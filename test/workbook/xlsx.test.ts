@@ -97,3 +97,22 @@ describe('the sample book through the xlsx adapter', () => {
     expect((await book.listSheets()).map((s) => s.name)).toEqual(Object.values(SAMPLE_SHEETS));
   });
 });
+
+describe('copySheet', () => {
+  it('copies values, merges, widths and formats of a template into a new sheet', async () => {
+    const book = await roundTrip([
+      { kind: 'addSheet', sheet: '模板' },
+      { kind: 'write', sheet: '模板', address: 'A1', rows: [['名称', ''], ['地址', '']] },
+      { kind: 'merge', sheet: '模板', address: 'B1:C1' },
+      { kind: 'style', sheet: '模板', address: 'A1:A2', style: { bold: true, border: true } },
+      { kind: 'columnWidths', sheet: '模板', widths: [12, 30] },
+      { kind: 'copySheet', source: '模板', sheet: '记录表-001' },
+    ]);
+    const [grid] = await book.readSheets(['记录表-001']);
+    expect(grid!.text[0]![0]).toBe('名称');
+    expect(grid!.merges).toEqual([{ top: 0, left: 1, bottom: 0, right: 2 }]);
+    const ws = book.raw.getWorksheet('记录表-001')!;
+    expect(ws.getCell('A1').font?.bold).toBe(true);
+    expect(ws.getColumn(2).width).toBe(30);
+  });
+});

@@ -16,6 +16,8 @@ export type TargetInfo = {
 export type InspectorInfo = {
   name: string;
   badgeNo: string;
+  /** 身份证号, printed on the form when there is no 执法证号. */
+  residentId?: string;
   /** 所属单位 as in the directory, e.g. 邢台市市场监督管理局. */
   unit: string;
   section: string;

@@ -50,7 +50,7 @@ export function buildDrawContext(task: PlanTask, dirs: Directories, prep: Prepar
   for (const p of dirs.inspectors) {
     const d = deptOf.get(p.id);
     if (d === undefined) continue;
-    inspectors[p.id] = { name: p.name, badgeNo: p.badgeNo, unit: p.department, section: p.section, teamDepartment: d };
+    inspectors[p.id] = { name: p.name, badgeNo: p.badgeNo, residentId: p.residentId, unit: p.department, section: p.section, teamDepartment: d };
   }
   return {
     planName: task.planName,

@@ -230,6 +230,18 @@ export function createMemoryWorkbook(
         requireVisibleLeft(st, '工作簿中至少要有一个可见的工作表。');
         return 0;
       }
+      case 'copySheet': {
+        if (find(st, op.sheet))
+          throw new WorkbookError(`工作表${quoteName(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+        const src = get(st, op.source);
+        st.sheets.push({
+          ...structuredClone(src),
+          name: op.sheet,
+          visibility: 'visible',
+          isProtected: false,
+        });
+        return 0;
+      }
       case 'deleteSheet': {
         const s = get(st, op.sheet);
         st.sheets.splice(st.sheets.indexOf(s), 1);

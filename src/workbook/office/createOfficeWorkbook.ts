@@ -290,6 +290,20 @@ function planOps(ops: WorkbookOp[], initial: SheetState[], caps: Capabilities): 
           throw new WorkbookError('工作簿中至少要有一个可见的工作表。', 'LAST_VISIBLE_SHEET');
         break;
       }
+      case 'copySheet': {
+        get(op.source);
+        if (!isValidSheetName(op.sheet)) {
+          throw new WorkbookError(
+            `工作表名称${quoteName(op.sheet)}无效：须为 1–31 个字符，不能含 \\ / ? * [ ] :，不能以单引号开头或结尾。`,
+            'BAD_SHEET_NAME',
+          );
+        }
+        if (state.has(op.sheet.toLowerCase())) {
+          throw new WorkbookError(`工作表${quoteName(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+        }
+        state.set(op.sheet.toLowerCase(), { name: op.sheet, visibility: 'visible', isProtected: false });
+        break;
+      }
       case 'deleteSheet': {
         get(op.sheet);
         state.delete(op.sheet.toLowerCase());
@@ -751,6 +765,15 @@ export function createOfficeWorkbook(
               proxies.set(op.sheet.toLowerCase(), ws);
               if (op.visibility !== undefined && op.visibility !== 'visible')
                 ws.visibility = toExcelVisibility(op.visibility);
+              break;
+            }
+            case 'copySheet': {
+              await reserve(SMALL_COMMAND_BYTES);
+              // Worksheet.copy (ExcelApi 1.7) keeps the bureau template's formatting exactly.
+              const ws = sheet(op.source).copy('End' as Excel.WorksheetPositionType);
+              ws.name = op.sheet;
+              added.push(op.sheet);
+              proxies.set(op.sheet.toLowerCase(), ws);
               break;
             }
             case 'deleteSheet': {

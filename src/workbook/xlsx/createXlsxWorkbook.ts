@@ -199,6 +199,27 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
     case 'deleteSheet':
       wb.removeWorksheet(need(op.sheet).id);
       return;
+    case 'copySheet': {
+      checkSheetName(op.sheet);
+      const src = need(op.source);
+      const ws = wb.addWorksheet(op.sheet);
+      src.columns?.forEach((col, i) => {
+        if (col.width) ws.getColumn(i + 1).width = col.width;
+      });
+      src.eachRow({ includeEmpty: true }, (row, r) => {
+        const target = ws.getRow(r);
+        if (row.height) target.height = row.height;
+        row.eachCell({ includeEmpty: true }, (cell, c) => {
+          const t = target.getCell(c);
+          if (cell.type !== ExcelJS.ValueType.Merge) t.value = cell.value;
+          t.style = JSON.parse(JSON.stringify(cell.style ?? {})) as Partial<ExcelJS.Style>;
+          if (cell.dataValidation) t.dataValidation = cell.dataValidation;
+        });
+      });
+      for (const ref of (src.model as { merges?: string[] }).merges ?? []) ws.mergeCells(ref);
+      ws.pageSetup = { ...src.pageSetup, printArea: undefined };
+      return;
+    }
     case 'write': {
       const ws = need(op.sheet);
       const start = parseCellAddress(op.address);
@@ -316,8 +337,9 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
       // Preconditions first, so that a refused batch changes nothing.
       const existing = new Set(wb.worksheets.map((w) => w.name));
       for (const op of ops) {
-        if (op.kind === 'addSheet') {
+        if (op.kind === 'addSheet' || op.kind === 'copySheet') {
           if (existing.has(op.sheet)) throw new WorkbookError(`工作表“${op.sheet}”已存在，未做任何修改。`, 'SHEET_EXISTS');
+          if (op.kind === 'copySheet' && !existing.has(op.source)) throw new WorkbookError(`工作表“${op.source}”不存在，未做任何修改。`, 'NO_SUCH_SHEET');
           checkSheetName(op.sheet);
           existing.add(op.sheet);
         } else if (op.kind === 'deleteSheet') existing.delete(op.sheet);
@@ -340,7 +362,7 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
           if (options?.isCancelled?.()) throw new WorkbookError('操作已取消，工作簿未改动。', 'CANCELLED');
           const op = ops[i]!;
           await applyOne(wb, op);
-          if (op.kind === 'addSheet') added.push(op.sheet);
+          if (op.kind === 'addSheet' || op.kind === 'copySheet') added.push(op.sheet);
           options?.onProgress?.(i + 1, ops.length);
         }
       } catch (e) {
