@@ -9,6 +9,12 @@ import { WorkbookError } from '../workbook';
 import { runValidate } from './commands/validate';
 import { runDemo } from './commands/demo';
 import { runDraw } from './commands/draw';
+import { runVerify } from './commands/verify';
+import { runExportRecord } from './commands/exportRecord';
+import { runReplay } from './commands/replay';
+import { runSubstitute } from './commands/substitute';
+import { runVoid } from './commands/voidDraw';
+import { runForms } from './commands/forms';
 
 export type CommandSpec = {
   name: string;
@@ -43,6 +49,71 @@ export const COMMANDS: CommandSpec[] = [
       'in-place': { type: 'boolean' },
     },
     run: runDraw,
+  },
+  {
+    name: 'verify',
+    usage: 'shuangsuiji verify BOOK [--json]',
+    summary: '验证抽取记录：哈希链、每条抽取与递补按 ssj-draw/1 重算、结果工作表与记录一致（有问题时退出码 1，并指出工作表和单元格）',
+    options: { ...COMMON },
+    run: runVerify,
+  },
+  {
+    name: 'export-record',
+    usage: 'shuangsuiji export-record BOOK [--draw 序号]',
+    summary: '输出第 序号 条抽取（默认最后一条）的 ssj-draw/1 记录（含 result），与计算 recordDigest 所用文本完全一致',
+    options: { ...COMMON, draw: { type: 'string' } },
+    run: runExportRecord,
+  },
+  {
+    name: 'replay',
+    usage: 'shuangsuiji replay FILE',
+    summary: '按 ssj-draw/1 重算 FILE 中的抽取记录（JSON），输出含重算 result 的规范 JSON；FILE 中的 result 不同时退出码 1',
+    options: { ...COMMON },
+    run: runReplay,
+  },
+  {
+    name: 'substitute',
+    usage: 'shuangsuiji substitute BOOK --draw 序号 --target 检查对象 --out 检查人员 --reason 原因 [-o OUT]',
+    summary: '递补：为不能参加的检查人员随机抽取替补（ssj-draw/1 §7），记入抽取记录并更新结果工作表',
+    options: {
+      ...COMMON,
+      draw: { type: 'string' },
+      target: { type: 'string' },
+      out: { type: 'string' },
+      reason: { type: 'string' },
+      password: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'in-place': { type: 'boolean' },
+    },
+    run: runSubstitute,
+  },
+  {
+    name: 'void',
+    usage: 'shuangsuiji void BOOK --draw 序号 --reason 原因 [-o OUT]',
+    summary: '作废一次抽取并记入抽取记录；之后可对该任务重新抽取，新抽取记载它替代的序号',
+    options: {
+      ...COMMON,
+      draw: { type: 'string' },
+      reason: { type: 'string' },
+      password: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'in-place': { type: 'boolean' },
+    },
+    run: runVoid,
+  },
+  {
+    name: 'forms',
+    usage: 'shuangsuiji forms BOOK [--draw 序号] [--template 模板工作表] [--layout one-sheet|sheet-per-target] [-o OUT]',
+    summary: '为抽取的每个检查对象生成《部门联合抽查检查情况记录表》（一户一表，A4 每户一页），或按本局模板工作表填写',
+    options: {
+      ...COMMON,
+      draw: { type: 'string' },
+      template: { type: 'string' },
+      layout: { type: 'string' },
+      output: { type: 'string', short: 'o' },
+      'in-place': { type: 'boolean' },
+    },
+    run: runForms,
   },
   {
     name: 'demo',

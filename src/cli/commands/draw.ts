@@ -8,6 +8,7 @@ import { formatLogTime } from '../../core/log/drawLog';
 import { prepareDraw } from '../../core/prepare/prepareDraw';
 import { buildDrawContext, recordCommitment, recordDraw } from '../../core/session/drawEvents';
 import { dateToSerialDay } from '../../core/session/dates';
+import { taskDrawStatus } from '../../core/session/logEvents';
 import { defaultOutputPath, saveBook } from './bookIo';
 import { findTask, openSession } from './workbookSession';
 
@@ -28,6 +29,15 @@ export async function runDraw(args: Args, io: CliIo): Promise<number> {
     );
     return EXIT_FINDINGS;
   }
+  // Re-running a draw is possible only as a new, logged attempt that references the one it replaces.
+  const status = taskDrawStatus(session.log, task.planNo, task.taskNo);
+  if (status.lastDraw && !status.isVoided) {
+    io.stderr(
+      `任务 ${task.planNo}/${task.taskNo} 已于抽取记录第 ${status.lastDraw} 条抽取过，不能直接重新抽取。如确需重抽，请先作废原抽取：shuangsuiji void ${path} --draw ${status.lastDraw} --reason "作废原因"，再对作废后保存的文件运行 draw。\n`,
+    );
+    return EXIT_FINDINGS;
+  }
+  const replaces = status.isVoided ? status.lastDraw : 0;
   const now = io.now();
   const settings = { drawDate: dateToSerialDay(now), ...(size ? { teamSize: size } : {}), bureauDepartment: '医疗保障局' };
   const prep = prepareDraw(task, session.dirs, settings);
@@ -82,7 +92,7 @@ export async function runDraw(args: Args, io: CliIo): Promise<number> {
   } else {
     seed = { source: 'local', hex: bytesToHex(io.randomBytes(32)) };
   }
-  const drawn = recordDraw(task, inputs, context, seed, session.log, meta, session.sheetNames);
+  const drawn = recordDraw(task, inputs, context, seed, session.log, meta, session.sheetNames, replaces);
   await session.book.apply(drawn.ops);
   const saved = await saveBook(io, session.book, path!, inPlace ? path! : out, inPlace);
   if (!drawn.ok) {

@@ -103,7 +103,7 @@ function makeTargets(n: number, rnd: SampleRandom): SampleTarget[] {
     } else if (i < n - nClinics) {
       const brand = rnd.pick(PHARMACY_BRANDS);
       t = {
-        name: `邢台${brand}大药房连锁有限公司${region.replace('区', '')}第${1 + (i % 40)}分店`,
+        name: `邢台${brand}大药房连锁有限公司${region.replace('区', '')}第${i - nHospitals + 1}分店`,
         uscc: uscc('91130500', body),
         type: '定点零售药店',
         region,

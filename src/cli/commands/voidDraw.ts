@@ -1,0 +1,42 @@
+import type { CliIo } from '../cliIo';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
+import { formatLogTime } from '../../core/log/drawLog';
+import { recordVoid } from '../../core/session/logEvents';
+import { defaultOutputPath, saveBook } from './bookIo';
+import type { CommandArgs } from './logArgs';
+import { drawSeqOption, onePath, openLogBook } from './logArgs';
+import { appendRefusal } from './substitute';
+
+const USAGE = 'shuangsuiji void BOOK --draw SEQ --reason 原因 [-o OUT]';
+
+/** `shuangsuiji void BOOK --draw SEQ --reason TEXT`: declares a draw void (作废), logged; the task may then be drawn again. */
+export async function runVoid(args: CommandArgs, io: CliIo): Promise<number> {
+  const path = onePath(args, USAGE);
+  const seq = drawSeqOption(args.values.draw, true)!;
+  const reason = args.values.reason;
+  if (typeof reason !== 'string' || reason.trim() === '') throw new UsageError(`缺少 --reason：请写明作废原因。用法：${USAGE}`);
+  const book = await openLogBook(io, path);
+  const refusal = appendRefusal(book.log, seq, path);
+  if (refusal) {
+    io.stderr(refusal);
+    return EXIT_FINDINGS;
+  }
+  const password = typeof args.values.password === 'string' && args.values.password ? { password: args.values.password } : {};
+  const outcome = recordVoid(book.log, seq, reason, { time: formatLogTime(io.now()), operator: io.userName(), ...password });
+  if (!outcome.ok) throw new UsageError(outcome.message);
+  const inPlace = Boolean(args.values['in-place']);
+  const dest = inPlace ? path : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'void'));
+  await book.book.apply(outcome.ops);
+  const saved = await saveBook(io, book.book, path, dest, inPlace);
+  const { planNo, taskNo } = outcome.entry;
+  io.stdout(
+    [
+      `已作废第 ${seq} 条抽取（任务 ${planNo}/${taskNo}），记入抽取记录第 ${outcome.entry.seq} 条。`,
+      `如需重新抽取：shuangsuiji draw ${saved} --task ${planNo}/${taskNo}（新的抽取将记载它替代第 ${seq} 条）`,
+      `链头哈希：${outcome.entry.hash}`,
+      `已保存：${saved}`,
+      '',
+    ].join('\n'),
+  );
+  return EXIT_OK;
+}
