@@ -1,0 +1,64 @@
+/** Typed access to test/data/ssj-draw-vectors.json (the spec's vectors, copied). */
+import raw from '../../data/ssj-draw-vectors.json';
+import type { DrawInputs, ResultEntry, SubstitutionRecord } from '../../../src/core/draw';
+
+export type DrawVector = {
+  readonly title: string;
+  readonly inputs: DrawInputs;
+  readonly inputDigest: string;
+  readonly result: readonly ResultEntry[];
+  readonly recordDigest: string;
+};
+
+export type FailureVector = {
+  readonly title: string;
+  readonly inputs: DrawInputs;
+  readonly failure: 'invalid-record' | 'no-leader' | 'too-few-inspectors';
+};
+
+export type Vectors = {
+  readonly protocol: string;
+  readonly primitives: {
+    readonly seedHex: string;
+    readonly label: string;
+    readonly firstU32: readonly number[];
+    readonly uniform: readonly { label: string; n: number; values: readonly number[] }[];
+    readonly sample: readonly {
+      label: string;
+      items: readonly string[];
+      k: number;
+      picks: readonly string[];
+    }[];
+    readonly canonical: readonly { value: unknown; text: string; sha256: string }[];
+    readonly publicSeed: readonly { text: string; hex: string }[];
+  };
+  readonly draws: readonly DrawVector[];
+  readonly failures: readonly FailureVector[];
+  readonly substitutions: {
+    readonly drawIndex: number;
+    readonly chain: readonly SubstitutionRecord[];
+  };
+};
+
+export const vectors = raw as unknown as Vectors;
+
+/** A deep copy, so that a test can change inputs without touching the shared vectors. */
+export function copyOf<T>(value: T): T {
+  return JSON.parse(JSON.stringify(value)) as T;
+}
+
+/** Freezes a value and everything in it, so that any mutation throws in strict mode. */
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null) {
+    for (const key of Object.keys(value)) deepFreeze((value as Record<string, unknown>)[key]);
+    Object.freeze(value);
+  }
+  return value;
+}
+
+/** The draw vector at `index`, which must exist. */
+export function drawVector(index: number): DrawVector {
+  const vector = vectors.draws[index];
+  if (vector === undefined) throw new Error(`no draw vector ${index}`);
+  return vector;
+}
