@@ -6,7 +6,8 @@
  * (回避, 连续三次). The draw itself only adds the random part.
  */
 import type { Directories, HistoryEntry, InspectorEntry, TargetEntry } from '../directories';
-import { compareCodePoints } from './compareCodePoints';
+import { compareCodePoints } from '../draw/compareCodePoints';
+import type { DrawInputs as ProtocolInputs } from '../draw/types';
 import type { PlanTask } from './planTask';
 
 export type DrawSettings = {
@@ -27,9 +28,10 @@ export type DrawSettings = {
 export type Excluded = { id: string; name: string; reason: string };
 export type PairExclusion = { target: string; inspector: string; reason: string };
 
+/** The record's inputs without the seed: the caller adds the seed when it is known. */
 export type DrawInputs = {
   protocol: 'ssj-draw/1';
-  task: { planNo: string; taskNo: string; planName: string; taskName: string };
+  task: ProtocolInputs['task'];
   strata: { name: string; basisPoints: number; candidates: string[] }[];
   team: {
     size: number;

@@ -1,7 +1,6 @@
 import type { Directories, HistoryEntry, InspectorEntry, TargetEntry } from '../../../src/core/directories';
 import { prepareDraw } from '../../../src/core/prepare/prepareDraw';
 import type { PlanTask } from '../../../src/core/prepare/planTask';
-import { compareCodePoints } from '../../../src/core/prepare/compareCodePoints';
 
 const D = 45717; // 2025-03-01
 
@@ -185,12 +184,5 @@ describe('prepareDraw', () => {
     const copy = JSON.parse(JSON.stringify(d)) as Directories;
     prepareDraw(TASK, d, { drawDate: D });
     expect(d).toEqual(copy);
-  });
-});
-
-describe('compareCodePoints', () => {
-  it('sorts by code point, not UTF-16 unit', () => {
-    expect(['𠮷', 'Ｚ', 'a'].sort(compareCodePoints)).toEqual(['a', 'Ｚ', '𠮷']);
-    expect(['𠮷', 'Ｚ'].sort()).toEqual(['𠮷', 'Ｚ']);
   });
 });
