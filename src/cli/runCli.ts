@@ -15,6 +15,7 @@ import { runReplay } from './commands/replay';
 import { runSubstitute } from './commands/substitute';
 import { runVoid } from './commands/voidDraw';
 import { runForms } from './commands/forms';
+import { runFix } from './commands/fix';
 
 export type CommandSpec = {
   name: string;
@@ -33,6 +34,13 @@ export const COMMANDS: CommandSpec[] = [
     summary: '找到计划表与名录库并逐格校验，列出问题（有错误时退出码 1）',
     options: { ...COMMON },
     run: runValidate,
+  },
+  {
+    name: 'fix',
+    usage: 'shuangsuiji fix BOOK --code 问题代码|all [-o OUT]',
+    summary: '按校验给出的建议修正这一类问题（只写那些单元格），另存为新文件并列出每处改动',
+    options: { ...COMMON, code: { type: 'string' }, output: { type: 'string', short: 'o' }, 'in-place': { type: 'boolean' } },
+    run: runFix,
   },
   {
     name: 'draw',
