@@ -42,7 +42,7 @@ export function validateTargets(table: FoundTable): Finding[] {
         if (prev) out.push({ severity: 'error', code: 'TARGET_DUPLICATE_CODE', ...at(row, 'uscc'), message: `统一社会信用代码 ${code} 重复（与 ${fieldAddress(table, prev, 'uscc')} 相同）：同一对象只应出现一次。` });
         else byCode.set(code, row);
       } else if (!/村卫生室|卫生室/.test(name) && !/村卫生室/.test(t(row, 'type'))) {
-        out.push({ severity: 'warning', code: 'USCC_EMPTY', ...at(row, 'uscc'), message: `${name} 没有统一社会信用代码：市场主体请补填；非市场主体（如村卫生室）可留空。` });
+        out.push({ severity: 'warning', code: 'TARGET_USCC_MISSING', ...at(row, 'uscc'), message: `${name} 没有统一社会信用代码：市场主体请补填；非市场主体（如村卫生室）可留空。` });
       }
     }
     const key = `${name}|${t(row, 'address')}`;
