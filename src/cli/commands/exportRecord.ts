@@ -13,18 +13,29 @@ export async function runExportRecord(args: CommandArgs, io: CliIo): Promise<num
   const { log } = await openLogBook(io, path);
   const draws = log.rows.filter((r) => r.entry.event === '抽取');
   const row = asked === undefined ? draws[draws.length - 1] : log.rows.find((r) => r.entry.seq === asked);
-  if (!row) throw new UsageError(asked === undefined ? `${path} 的抽取记录中没有抽取。` : `${path} 的抽取记录中没有第 ${asked} 条。`);
-  if (row.entry.event !== '抽取') throw new UsageError(`抽取记录第 ${row.entry.seq} 条是“${row.entry.event}”，不是抽取；请用 --draw 指定一条抽取。`);
+  if (!row)
+    throw new UsageError(
+      asked === undefined ? `${path} 的抽取记录中没有抽取。` : `${path} 的抽取记录中没有第 ${asked} 条。`,
+    );
+  if (row.entry.event !== '抽取')
+    throw new UsageError(
+      `抽取记录第 ${row.entry.seq} 条是“${row.entry.event}”，不是抽取；请用 --draw 指定一条抽取。`,
+    );
   let record: unknown;
   try {
     record = (JSON.parse(log.data.get(row.entry.seq) ?? '') as { record?: unknown }).record;
   } catch {
     record = undefined;
   }
-  if (record === undefined) throw new UsageError(`第 ${row.entry.seq} 条抽取的存储数据缺失或无法读取：请先运行 shuangsuiji verify ${path}。`);
+  if (record === undefined)
+    throw new UsageError(
+      `第 ${row.entry.seq} 条抽取的存储数据缺失或无法读取：请先运行 shuangsuiji verify ${path}。`,
+    );
   const text = canonicalJson(record);
   if (sha256Hex(text) !== row.entry.recordDigest) {
-    io.stderr(`警告：第 ${row.entry.seq} 条的存储记录与该行的 recordDigest 不符，记录可能被改动过；请运行 shuangsuiji verify ${path}。\n`);
+    io.stderr(
+      `警告：第 ${row.entry.seq} 条的存储记录与该行的 recordDigest 不符，记录可能被改动过；请运行 shuangsuiji verify ${path}。\n`,
+    );
   }
   io.stdout(`${text}\n`);
   return EXIT_OK;

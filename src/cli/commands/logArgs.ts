@@ -13,11 +13,13 @@ export type CommandArgs = { positionals: string[]; values: Record<string, string
 /** `--draw SEQ` as a positive integer (exit 2 otherwise); undefined when absent. */
 export function drawSeqOption(value: string | boolean | undefined, required: boolean): number | undefined {
   if (value === undefined || value === true || value === '') {
-    if (required) throw new UsageError('请用 --draw 指定抽取记录的序号（抽取记录工作表“序号”列），如 --draw 1。');
+    if (required)
+      throw new UsageError('请用 --draw 指定抽取记录的序号（抽取记录工作表“序号”列），如 --draw 1。');
     return undefined;
   }
   const n = Number(String(value).trim());
-  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--draw 应为抽取记录的序号（正整数），收到“${String(value)}”。`);
+  if (!Number.isInteger(n) || n <= 0)
+    throw new UsageError(`--draw 应为抽取记录的序号（正整数），收到“${String(value)}”。`);
   return n;
 }
 
@@ -29,7 +31,13 @@ export function onePath(args: CommandArgs, usage: string): string {
   return path;
 }
 
-export type LogBook = { book: XlsxWorkbook; sheets: SheetInfo[]; grids: Grid[]; log: LogState; dataGrid: Grid | null };
+export type LogBook = {
+  book: XlsxWorkbook;
+  sheets: SheetInfo[];
+  grids: Grid[];
+  log: LogState;
+  dataGrid: Grid | null;
+};
 
 /** Opens BOOK and reads every sheet and the log, without validating the plan tables. */
 export async function openLogBook(io: CliIo, path: string): Promise<LogBook> {
@@ -37,7 +45,13 @@ export async function openLogBook(io: CliIo, path: string): Promise<LogBook> {
   const sheets = await book.listSheets();
   const grids = await book.readSheets(sheets.map((s) => s.name));
   const byName = (n: string) => grids.find((g) => g.sheet === n) ?? null;
-  return { book, sheets, grids, log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)), dataGrid: byName(DATA_SHEET) };
+  return {
+    book,
+    sheets,
+    grids,
+    log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)),
+    dataGrid: byName(DATA_SHEET),
+  };
 }
 
 /** A finding as the verify command prints it: `sheet!cell  message`. */

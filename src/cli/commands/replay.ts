@@ -26,7 +26,9 @@ export async function runReplay(args: CommandArgs, io: CliIo): Promise<number> {
   if (!outcome.ok) throw new UsageError(outcome.failure.message);
   io.stdout(`${outcome.text}\n`);
   if (outcome.isResultDifferent) {
-    io.stderr(`${path} 中的 result 与按 ssj-draw/1 重算的结果不一致（上面输出的是重算结果，recordDigest ${outcome.recordDigest}）。\n`);
+    io.stderr(
+      `${path} 中的 result 与按 ssj-draw/1 重算的结果不一致（上面输出的是重算结果，recordDigest ${outcome.recordDigest}）。\n`,
+    );
     return EXIT_FINDINGS;
   }
   return EXIT_OK;

@@ -9,7 +9,8 @@ import { defaultOutputPath, saveBook } from './bookIo';
 import type { CommandArgs } from './logArgs';
 import { brokenChainMessage, drawSeqOption, onePath, openLogBook } from './logArgs';
 
-const USAGE = 'shuangsuiji substitute BOOK --draw SEQ --target 检查对象 --out 检查人员 --reason 原因 [-o OUT]';
+const USAGE =
+  'shuangsuiji substitute BOOK --draw SEQ --target 检查对象 --out 检查人员 --reason 原因 [-o OUT]';
 
 /** Refuses (exit 1 message) when the chain or the draw's stored data was changed; '' when fine. */
 export function appendRefusal(log: LogState, seq: number, path: string): string {
@@ -24,7 +25,8 @@ export function appendRefusal(log: LogState, seq: number, path: string): string 
 }
 
 function textOption(value: string | boolean | undefined, option: string, hint: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`缺少 ${option}：${hint}。用法：${USAGE}`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`缺少 ${option}：${hint}。用法：${USAGE}`);
   return value;
 }
 
@@ -41,12 +43,17 @@ export async function runSubstitute(args: CommandArgs, io: CliIo): Promise<numbe
     io.stderr(refusal);
     return EXIT_FINDINGS;
   }
-  const password = typeof args.values.password === 'string' && args.values.password ? { password: args.values.password } : {};
+  const password =
+    typeof args.values.password === 'string' && args.values.password
+      ? { password: args.values.password }
+      : {};
   const meta = { time: formatLogTime(io.now()), operator: io.userName(), ...password };
   const outcome = recordSubstitution(book.log, seq, { target, out, reason }, meta, book.grids);
   if (!outcome.ok && !outcome.isLogged) throw new UsageError(outcome.message);
   const inPlace = Boolean(args.values['in-place']);
-  const dest = inPlace ? path : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'substitute'));
+  const dest = inPlace
+    ? path
+    : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'substitute'));
   await book.book.apply(outcome.ops);
   const saved = await saveBook(io, book.book, path, dest, inPlace);
   if (!outcome.ok) {
@@ -54,7 +61,9 @@ export async function runSubstitute(args: CommandArgs, io: CliIo): Promise<numbe
     return EXIT_FINDINGS;
   }
   if (args.values.json) {
-    io.stdout(`${JSON.stringify({ seq: outcome.entry.seq, head: outcome.entry.hash, output: saved, substitution: outcome.substitution, team: outcome.team }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ seq: outcome.entry.seq, head: outcome.entry.hash, output: saved, substitution: outcome.substitution, team: outcome.team }, null, 2)}\n`,
+    );
     return EXIT_OK;
   }
   io.stdout(

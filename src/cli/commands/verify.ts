@@ -16,7 +16,9 @@ export async function runVerify(args: CommandArgs, io: CliIo): Promise<number> {
     dataGrid: book.dataGrid,
   });
   if (args.values.json) {
-    io.stdout(`${JSON.stringify({ ok: report.ok, entries: report.entries, head: report.head, findings: report.findings }, null, 2)}\n`);
+    io.stdout(
+      `${JSON.stringify({ ok: report.ok, entries: report.entries, head: report.head, findings: report.findings }, null, 2)}\n`,
+    );
     return report.ok ? EXIT_OK : EXIT_FINDINGS;
   }
   const warnings = report.findings.filter((f) => f.severity === 'warning');

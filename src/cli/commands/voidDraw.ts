@@ -14,18 +14,28 @@ export async function runVoid(args: CommandArgs, io: CliIo): Promise<number> {
   const path = onePath(args, USAGE);
   const seq = drawSeqOption(args.values.draw, true)!;
   const reason = args.values.reason;
-  if (typeof reason !== 'string' || reason.trim() === '') throw new UsageError(`缺少 --reason：请写明作废原因。用法：${USAGE}`);
+  if (typeof reason !== 'string' || reason.trim() === '')
+    throw new UsageError(`缺少 --reason：请写明作废原因。用法：${USAGE}`);
   const book = await openLogBook(io, path);
   const refusal = appendRefusal(book.log, seq, path);
   if (refusal) {
     io.stderr(refusal);
     return EXIT_FINDINGS;
   }
-  const password = typeof args.values.password === 'string' && args.values.password ? { password: args.values.password } : {};
-  const outcome = recordVoid(book.log, seq, reason, { time: formatLogTime(io.now()), operator: io.userName(), ...password });
+  const password =
+    typeof args.values.password === 'string' && args.values.password
+      ? { password: args.values.password }
+      : {};
+  const outcome = recordVoid(book.log, seq, reason, {
+    time: formatLogTime(io.now()),
+    operator: io.userName(),
+    ...password,
+  });
   if (!outcome.ok) throw new UsageError(outcome.message);
   const inPlace = Boolean(args.values['in-place']);
-  const dest = inPlace ? path : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'void'));
+  const dest = inPlace
+    ? path
+    : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'void'));
   await book.book.apply(outcome.ops);
   const saved = await saveBook(io, book.book, path, dest, inPlace);
   const { planNo, taskNo } = outcome.entry;

@@ -119,8 +119,10 @@ function visibilityOf(ws: ExcelJS.Worksheet): SheetVisibility {
 }
 
 function isProtected(ws: ExcelJS.Worksheet): boolean {
-  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean } | null }).sheetProtection;
-  return Boolean(p && p.sheet);
+  const p = (ws as unknown as { sheetProtection?: { sheet?: boolean; hashValue?: string } | null }).sheetProtection;
+  // ExcelJS reads only sheet="1"; LibreOffice writes sheet="true". A stored password hash means
+  // protected either way.
+  return Boolean(p && (p.sheet || p.hashValue));
 }
 
 function rangeBounds(address: string): { top: number; left: number; bottom: number; right: number } {
@@ -299,7 +301,7 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
     case 'unprotect': {
       const ws = need(op.sheet);
       const p = (ws as unknown as { sheetProtection?: Record<string, unknown> | null }).sheetProtection;
-      if (!p || !p.sheet) return;
+      if (!p || !isProtected(ws)) return;
       if (typeof p.hashValue === 'string' && typeof p.saltValue === 'string') {
         const ok = isSheetPasswordCorrect(op.password ?? '', p.saltValue, p.hashValue, Number(p.spinCount ?? 100000));
         if (!ok) throw new WorkbookError(`工作表“${op.sheet}”的保护密码不正确。`, 'WRONG_PASSWORD');
