@@ -160,6 +160,8 @@ export function newPlanTableOps(sheet: string, s: BureauSettings, today: string,
     { kind: 'listValidation', sheet, address: `E${first}:E${last}`, items: [...TASK_TYPES], prompt: '市以下均为定向抽查。' },
     { kind: 'listValidation', sheet, address: `L${first}:L${last}`, items: [...LEVELS] },
     { kind: 'columnWidths', sheet, widths: [11, 30, 9, 30, 10, 22, 34, 14, 12, 14, 16, 10, 12] },
+    // Tall enough for two or three wrapped lines: Excel does not grow rows for text written by code.
+    { kind: 'rowHeights', sheet, fromRow: 3, heights: [30, 30, ...new Array<number>(rowsAhead).fill(45)] },
     { kind: 'pageSetup', sheet, setup: { orientation: 'landscape', paper: 'A4', fitToOnePageWide: true, printTitleRows: `${header}:${header}`, margins: { top: 0.6, bottom: 0.6, left: 0.4, right: 0.4 } } },
   ];
 }
