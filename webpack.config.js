@@ -1,4 +1,5 @@
-// Webpack for the Excel task pane (taskpane.html) and the ribbon's function file (commands.html).
+// Webpack for the Excel task pane (taskpane.html), the ribbon's function file (commands.html) and the
+// standalone browser page (standalone.html: the same steps on an .xlsx chosen in the browser).
 //   npm run build        production build into dist/, prints the taskpane's initial JS (gzip)
 //   npm run dev-server   https://localhost:3000 for sideloading manifest.xml
 //
@@ -90,6 +91,7 @@ module.exports = (_env, argv = {}) => {
     entry: {
       taskpane: './src/taskpane/index.tsx',
       commands: './src/commands/commands.ts',
+      standalone: './src/page/standalone.tsx',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
@@ -163,6 +165,13 @@ module.exports = (_env, argv = {}) => {
         filename: 'commands.html',
         template: './src/commands/commands.html',
         chunks: ['commands'],
+        inject: 'body',
+        scriptLoading: 'blocking',
+      }),
+      new HtmlWebpackPlugin({
+        filename: 'standalone.html',
+        template: './src/page/standalone.html',
+        chunks: ['standalone'],
         inject: 'body',
         scriptLoading: 'blocking',
       }),

@@ -1,51 +1,34 @@
 import {
-  Button,
   makeStyles,
   MessageBar,
-  MessageBarActions,
+  Spinner,
   MessageBarBody,
   MessageBarTitle,
-  Spinner,
   Text,
   tokens,
 } from '@fluentui/react-components';
-import { useCallback, useId, useState, type ReactNode } from 'react';
-import { WorkbookError, type SheetInfo, type WorkbookPort } from '../workbook';
-import { SheetList } from './components/SheetList';
+import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { readBookState, type ApplyOptions, type BookState, type WorkbookOp, type WorkbookPort } from '../workbook';
+import { createTaskpaneEnvironment, type AppEnvironment } from './appEnvironment';
+import { CapabilityNotice } from './components/CapabilityNotice';
+import { CheckPanel } from './components/CheckPanel';
 import { StepNav } from './components/StepNav';
+import { describeError } from './describeError';
+import type { SessionState, ShellState, StepDefinition } from './stepTypes';
 
-export type StepId = 'check' | 'draw' | 'log' | 'forms' | 'publish';
-
-/** What the steps can see. Later steps add their results here (plan, findings, draw result…). */
-export type ShellState = {
-  /** The open workbook, or null when the pane is not running in Excel. */
-  port: WorkbookPort | null;
-  /** The sheets from the last successful 读取工作簿, or null before one. */
-  sheets: SheetInfo[] | null;
-};
-
-export type StepPanelProps = ShellState & {
-  isReading: boolean;
-  /** Chinese text for the last failed read, or null. */
-  readError: string | null;
-  onReadWorkbook: () => void;
-};
-
-export type StepDefinition = {
-  id: StepId;
-  title: string;
-  /** Why the step cannot be opened yet (a full Chinese sentence), or null when it can. */
-  getBlockedReason: (state: ShellState) => string | null;
-  Panel: (props: StepPanelProps) => ReactNode;
-};
+export type { LastDraw, SessionState, ShellState, StepDefinition, StepId, StepPanelProps } from './stepTypes';
 
 export type AppProps = {
   port: WorkbookPort | null;
   /** Defaults to `defaultSteps`; tests and later features pass their own list. */
   steps?: StepDefinition[];
+  /** Time, randomness, downloads; defaults to the task pane's. */
+  env?: AppEnvironment;
+  /** Chinese sentences from detectCapabilities: what this Excel cannot do (shown once, dismissible). */
+  capabilityMessages?: readonly string[];
+  /** Extra controls under the title (the standalone page's file chooser and download). */
+  toolbar?: ReactNode;
 };
-
-const NOT_IN_EXCEL_REASON = '需要在 Excel 中运行本加载项';
 
 const useStyles = makeStyles({
   root: {
@@ -81,7 +64,7 @@ const useStyles = makeStyles({
   nav: {
     '@media (min-width: 640px)': {
       flexShrink: 0,
-      width: '240px',
+      width: '220px',
     },
   },
   panel: {
@@ -94,20 +77,12 @@ const useStyles = makeStyles({
   panelTitle: {
     margin: 0,
   },
-  actions: {
-    display: 'flex',
-    flexWrap: 'wrap',
-    alignItems: 'center',
-    gap: tokens.spacingHorizontalM,
-  },
 });
 
 /** The Chinese sentence shown when reading the workbook fails: what went wrong and what to do. */
 export function describeReadError(error: unknown): string {
   const advice = '请按 Esc 退出单元格编辑，关闭正在打开的对话框，然后点击“重试”。';
-  if (error instanceof WorkbookError) return `${error.message.replace(/[。.]\s*$/, '')}。${advice}`;
-  const detail = error instanceof Error && error.message ? `（技术信息：${error.message}）` : '';
-  return `Excel 没有返回工作表列表。${advice}${detail}`;
+  return describeError(error, advice).replace('Excel 没有完成这项操作。', 'Excel 没有返回工作表内容。');
 }
 
 /** Shown above the steps when office.js is missing or the host is not Excel. */
@@ -123,42 +98,22 @@ export function NotInExcelNotice() {
   );
 }
 
-function CheckPanel({ port, sheets, isReading, readError, onReadWorkbook }: StepPanelProps) {
-  const styles = useStyles();
-  return (
-    <>
-      <Text>读取当前工作簿的工作表，确认抽查计划表与名录库都在其中。</Text>
-      <div className={styles.actions}>
-        <Button appearance="primary" onClick={onReadWorkbook} disabled={isReading || !port}>
-          {sheets ? '重新读取工作簿' : '读取工作簿'}
-        </Button>
-        <div role="status" aria-live="polite">
-          {isReading && <Spinner size="tiny" labelPosition="after" label="正在读取工作簿…" />}
-        </div>
-      </div>
-      {readError && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>读取工作簿失败</MessageBarTitle>
-            <div>{readError}</div>
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button onClick={onReadWorkbook} disabled={isReading}>
-              重试
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
-      )}
-      {sheets && <SheetList sheets={sheets} />}
-    </>
-  );
+const READ_FIRST = '请先在第 1 步读取并校验工作簿';
+const DRAW_FIRST = '请先在第 2 步完成抽取';
+
+// Steps 2–5 (and the core they use: prepare, draw, verify) load when first opened, keeping the
+// pane's first download small; one chunk for all four, so opening the next step is instant.
+const DrawPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/DrawPanel').then((m) => ({ default: m.DrawPanel })));
+const LogPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/LogPanel').then((m) => ({ default: m.LogPanel })));
+const FormsPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/FormsPanel').then((m) => ({ default: m.FormsPanel })));
+const PublishPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/PublishPanel').then((m) => ({ default: m.PublishPanel })));
+
+/** Whether the log holds a draw (the panels themselves say when every draw was voided). */
+function hasDraws(book: BookState): boolean {
+  return book.log.rows.some((r) => r.entry.event === '抽取');
 }
 
-function PendingPanel() {
-  return <Text>此步骤将在后续版本中提供。</Text>;
-}
-
-/** The five steps in order. Add a step's real panel here; `getBlockedReason` guards its inputs. */
+/** The five steps in order; `getBlockedReason` guards each step's inputs. */
 export const defaultSteps: StepDefinition[] = [
   {
     id: 'check',
@@ -169,55 +124,108 @@ export const defaultSteps: StepDefinition[] = [
   {
     id: 'draw',
     title: '抽取',
-    getBlockedReason: ({ port, sheets }) => {
-      if (!port) return NOT_IN_EXCEL_REASON;
-      return sheets ? null : '请先在第 1 步读取工作簿';
+    getBlockedReason: ({ port, book, env }) => {
+      if (!port) return env.noPortReason;
+      if (!book) return READ_FIRST;
+      return book.report.tasks.length ? null : '计划表中没有可抽取的任务：请按第 1 步的提示修改计划表';
     },
-    Panel: PendingPanel,
+    Panel: DrawPanel,
   },
   {
     id: 'log',
     title: '抽取记录',
-    getBlockedReason: ({ port }) => (port ? '请先在第 2 步完成抽取' : NOT_IN_EXCEL_REASON),
-    Panel: PendingPanel,
+    getBlockedReason: ({ port, book, env }) => {
+      if (!port) return env.noPortReason;
+      if (!book) return READ_FIRST;
+      return book.log.hasLog ? null : '工作簿中还没有抽取记录：请先在第 2 步抽取';
+    },
+    Panel: LogPanel,
   },
   {
     id: 'forms',
     title: '记录表',
-    getBlockedReason: ({ port }) => (port ? '请先在第 2 步完成抽取' : NOT_IN_EXCEL_REASON),
-    Panel: PendingPanel,
+    getBlockedReason: ({ port, book, env }) => {
+      if (!port) return env.noPortReason;
+      if (!book) return READ_FIRST;
+      return hasDraws(book) ? null : DRAW_FIRST;
+    },
+    Panel: FormsPanel,
   },
   {
     id: 'publish',
     title: '结果公示',
-    getBlockedReason: ({ port }) => (port ? '请先在第 2 步完成抽取' : NOT_IN_EXCEL_REASON),
-    Panel: PendingPanel,
+    getBlockedReason: ({ port, book, env }) => {
+      if (!port) return env.noPortReason;
+      if (!book) return READ_FIRST;
+      return hasDraws(book) ? null : DRAW_FIRST;
+    },
+    Panel: PublishPanel,
   },
 ];
 
+const defaultEnvironment = createTaskpaneEnvironment({ noPortNotice: <NotInExcelNotice /> });
+
 /** The task pane: title, step flow and the current step's panel. Never touches `Excel.*`. */
-export function App({ port, steps = defaultSteps }: AppProps) {
+export function App({ port, steps = defaultSteps, env = defaultEnvironment, capabilityMessages = [], toolbar }: AppProps) {
   const styles = useStyles();
   const panelTitleId = useId();
   const [currentId, setCurrentId] = useState<string>(steps[0]?.id ?? 'check');
-  const [sheets, setSheets] = useState<SheetInfo[] | null>(null);
+  const [book, setBook] = useState<BookState | null>(null);
   const [isReading, setIsReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
+  const [session, setSession] = useState<SessionState>({
+    operator: env.defaultOperator ?? '',
+    lastDraw: null,
+    verification: null,
+  });
+  // Reads started for an older port must not overwrite the state of a newer one.
+  const portRef = useRef(port);
+  useEffect(() => {
+    portRef.current = port;
+  }, [port]);
 
-  const readWorkbook = useCallback(() => {
+  const refresh = useCallback(async (): Promise<BookState> => {
+    if (!port) throw new Error('no workbook');
+    const next = await readBookState(port);
+    if (portRef.current === port) setBook(next);
+    return next;
+  }, [port]);
+
+  const onRead = useCallback(() => {
     if (!port) return;
     setIsReading(true);
     setReadError(null);
-    void port
-      .listSheets()
-      .then(
-        (list) => setSheets(list),
-        (error: unknown) => setReadError(describeReadError(error)),
-      )
+    refresh()
+      .catch((error: unknown) => setReadError(describeReadError(error)))
       .finally(() => setIsReading(false));
-  }, [port]);
+  }, [port, refresh]);
 
-  const state: ShellState = { port, sheets };
+  const applyOps = useCallback(
+    async (ops: WorkbookOp[], options?: ApplyOptions): Promise<BookState | null> => {
+      if (!port) throw new Error('no workbook');
+      await port.apply(ops, options);
+      try {
+        return await refresh();
+      } catch (error) {
+        // The write went through; only the re-read failed. Say so above the steps, keep the result.
+        setReadError(describeReadError(error));
+        return null;
+      }
+    },
+    [port, refresh],
+  );
+
+  const selectCell = useCallback(
+    (sheet: string, cell: string) => {
+      // Selecting is a convenience; if Excel refuses (cell editing), the finding stays readable.
+      port?.select(sheet, cell).catch(() => undefined);
+    },
+    [port],
+  );
+
+  const updateSession = useCallback((patch: Partial<SessionState>) => setSession((s) => ({ ...s, ...patch })), []);
+
+  const state: ShellState = { port, book, env };
   const navItems = steps.map((step) => ({
     id: step.id,
     title: step.title,
@@ -234,7 +242,17 @@ export function App({ port, steps = defaultSteps }: AppProps) {
           双随机抽查助手
         </Text>
       </header>
-      {!port && <NotInExcelNotice />}
+      {toolbar}
+      {!port && env.noPortNotice}
+      <CapabilityNotice messages={capabilityMessages} />
+      {readError && currentId !== 'check' && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>重新读取工作簿失败</MessageBarTitle>
+            <div>{readError}</div>
+          </MessageBarBody>
+        </MessageBar>
+      )}
       <div className={styles.body}>
         <div className={styles.nav}>
           <StepNav steps={navItems} currentId={current?.id ?? ''} onSelect={setCurrentId} />
@@ -244,12 +262,19 @@ export function App({ port, steps = defaultSteps }: AppProps) {
             <Text as="h2" size={400} weight="semibold" className={styles.panelTitle} id={panelTitleId}>
               {currentIndex + 1}. {current.title}
             </Text>
-            <current.Panel
-              {...state}
-              isReading={isReading}
-              readError={readError}
-              onReadWorkbook={readWorkbook}
-            />
+            <Suspense fallback={<Spinner size="small" labelPosition="after" label="正在加载…" />}>
+              <current.Panel
+                {...state}
+                isReading={isReading}
+                readError={readError}
+                onRead={onRead}
+                refresh={refresh}
+                applyOps={applyOps}
+                selectCell={selectCell}
+                session={session}
+                updateSession={updateSession}
+              />
+            </Suspense>
           </section>
         )}
       </div>

@@ -1,6 +1,6 @@
 import { FluentProvider, Spinner, webDarkTheme, webLightTheme } from '@fluentui/react-components';
 import { createRoot } from 'react-dom/client';
-import { createOfficeWorkbook } from '../workbook';
+import { createOfficeWorkbook, detectCapabilities } from '../workbook';
 import { App } from './App';
 
 /** How long to wait for Office.onReady before deciding the page is not inside Excel. */
@@ -35,6 +35,16 @@ function isOfficeDarkTheme(): boolean {
   }
 }
 
+/** What this Excel cannot do, in Chinese (empty when everything is supported or unknown). */
+function readCapabilityMessages(): string[] {
+  try {
+    return detectCapabilities(Office.context.requirements).unavailable.map((u) => u.message);
+  } catch {
+    // No requirements object (very old host): the adapter reports missing features when used.
+    return [];
+  }
+}
+
 /** Renders the pane into `container`: a spinner, then the app in Excel or its not-in-Excel state. */
 export async function startTaskpane(
   container: HTMLElement,
@@ -51,7 +61,7 @@ export async function startTaskpane(
   if (isExcel) {
     root.render(
       <FluentProvider theme={isOfficeDarkTheme() ? webDarkTheme : webLightTheme} style={fill}>
-        <App port={createOfficeWorkbook()} />
+        <App port={createOfficeWorkbook()} capabilityMessages={readCapabilityMessages()} />
       </FluentProvider>,
     );
   } else {

@@ -1,37 +1,15 @@
 /** @jest-environment jsdom */
+import './setupDom';
 import { FluentProvider, webLightTheme } from '@fluentui/react-components';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { App } from '../../src/taskpane/App';
 import { startTaskpane } from '../../src/taskpane/index';
 import { WorkbookError, type SheetInfo, type WorkbookPort } from '../../src/workbook';
+import { installDomPolyfills } from './setupDom';
+import { sampleWorkbook } from './appHarness';
 
-// jsdom lacks what Fluent's tooltips, positioning and motion use; minimal stand-ins.
-beforeAll(() => {
-  if (!window.matchMedia) {
-    Object.defineProperty(window, 'matchMedia', {
-      configurable: true,
-      value: (query: string) => ({
-        matches: false,
-        media: query,
-        onchange: null,
-        addEventListener: () => undefined,
-        removeEventListener: () => undefined,
-        addListener: () => undefined,
-        removeListener: () => undefined,
-        dispatchEvent: () => false,
-      }),
-    });
-  }
-  if (!('ResizeObserver' in window)) {
-    class ResizeObserverStub {
-      observe(): void {}
-      unobserve(): void {}
-      disconnect(): void {}
-    }
-    Object.defineProperty(window, 'ResizeObserver', { configurable: true, value: ResizeObserverStub });
-  }
-});
+beforeAll(installDomPolyfills);
 
 const SHEETS: SheetInfo[] = [
   { name: '计划表', visibility: 'visible', isProtected: false },
@@ -41,7 +19,10 @@ const SHEETS: SheetInfo[] = [
 
 function makePort(listSheets: () => Promise<SheetInfo[]>): WorkbookPort {
   const unused = () => Promise.reject(new Error('not used in this test'));
-  return { listSheets, readSheets: unused, apply: unused, select: unused };
+  // Sheets without content: enough for the shell (no tables found).
+  const readSheets = (names: string[]) =>
+    Promise.resolve(names.map((sheet) => ({ sheet, origin: { row: 0, col: 0 }, text: [], values: [], merges: [] })));
+  return { listSheets, readSheets, apply: unused, select: unused };
 }
 
 function renderInFluent(element: ReactElement) {
@@ -70,19 +51,40 @@ describe('App', () => {
     const drawStep = screen.getByRole('button', { name: '第 2 步：抽取' });
     expect(drawStep.getAttribute('aria-disabled')).toBe('true');
     const reasonId = drawStep.getAttribute('aria-describedby') ?? '';
-    expect(document.getElementById(reasonId)?.textContent).toBe('请先在第 1 步读取工作簿');
+    expect(document.getElementById(reasonId)?.textContent).toBe('请先在第 1 步读取并校验工作簿');
   });
 
-  it('lists the sheets with 隐藏 and 受保护 badges after 读取工作簿', async () => {
-    const listSheets = jest.fn(() => Promise.resolve(SHEETS));
-    renderInFluent(<App port={makePort(listSheets)} />);
-    fireEvent.click(screen.getByRole('button', { name: '读取工作簿' }));
-    const list = await screen.findByRole('list', { name: '工作表（共 3 个）' });
-    const rows = within(list).getAllByRole('listitem');
-    expect(rows.map((row) => row.textContent)).toEqual(['计划表', '检查对象名录隐藏', '执法人员受保护']);
-    expect(listSheets).toHaveBeenCalledTimes(1);
-    // With sheets read, step 2 opens.
+  it('opens step 2 after 读取并校验 finds the plan and its tasks', async () => {
+    const port = await sampleWorkbook();
+    renderInFluent(<App port={port} />);
+    fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
+    await screen.findByRole('list', { name: '找到的表格（共 5 个）' });
     expect(screen.getByRole('button', { name: '第 2 步：抽取' }).getAttribute('aria-disabled')).toBeNull();
+    // No draw yet: steps 3–5 stay closed and say why.
+    const logStep = screen.getByRole('button', { name: '第 3 步：抽取记录' });
+    expect(logStep.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(logStep.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
+      '工作簿中还没有抽取记录：请先在第 2 步抽取',
+    );
+  });
+
+  it('keeps step 2 closed with a reason when the book has no plan table', async () => {
+    renderInFluent(<App port={makePort(() => Promise.resolve(SHEETS))} />);
+    fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
+    await screen.findByText('没有找到计划表或名录库');
+    const drawStep = screen.getByRole('button', { name: '第 2 步：抽取' });
+    expect(drawStep.getAttribute('aria-disabled')).toBe('true');
+    expect(document.getElementById(drawStep.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/计划表中没有可抽取的任务/);
+  });
+
+  it('lists what an older Excel cannot do and lets the user close the notice', () => {
+    renderInFluent(
+      <App port={makePort(() => Promise.resolve(SHEETS))} capabilityMessages={['页面设置（纸张、方向、打印区域）需要 ExcelApi 1.9']} />,
+    );
+    expect(screen.getByText('当前 Excel 版本较旧，部分功能不可用')).toBeTruthy();
+    expect(screen.getByText(/页面设置.*ExcelApi 1\.9/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '关闭版本提示' }));
+    expect(screen.queryByText('当前 Excel 版本较旧，部分功能不可用')).toBeNull();
   });
 
   it('shows a spinner while the workbook is being read', async () => {
@@ -91,30 +93,30 @@ describe('App', () => {
       finish = resolve;
     });
     renderInFluent(<App port={makePort(() => pending)} />);
-    fireEvent.click(screen.getByRole('button', { name: '读取工作簿' }));
-    expect(screen.getByText('正在读取工作簿…')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
+    expect(screen.getByText('正在读取并校验…')).toBeTruthy();
     await act(async () => {
       finish(SHEETS);
       await pending;
     });
-    expect(screen.queryByText('正在读取工作簿…')).toBeNull();
+    expect(screen.queryByText('正在读取并校验…')).toBeNull();
   });
 
   it('shows a Chinese error message bar with what to do when reading fails', async () => {
     const port = makePort(() => Promise.reject(new WorkbookError('工作簿处于编辑状态，无法读取', 'busy')));
     renderInFluent(<App port={port} />);
-    fireEvent.click(screen.getByRole('button', { name: '读取工作簿' }));
+    fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
     expect(await screen.findByText('读取工作簿失败')).toBeTruthy();
     expect(screen.getByText(/工作簿处于编辑状态，无法读取。请按 Esc 退出单元格编辑/)).toBeTruthy();
     expect(screen.getByRole('button', { name: '重试' })).toBeTruthy();
-    expect(screen.queryByRole('list', { name: /工作表/ })).toBeNull();
+    expect(screen.queryByRole('list', { name: /找到的表格/ })).toBeNull();
   });
 
   it('explains that the add-in must run in Excel when there is no workbook', () => {
     renderInFluent(<App port={null} />);
     expect(screen.getByText('本加载项需要在 Excel 中运行')).toBeTruthy();
     expect(screen.getByText(/WPS 表格/)).toBeTruthy();
-    expect(screen.getByRole('button', { name: '读取工作簿' }).hasAttribute('disabled')).toBe(true);
+    expect(screen.getByRole('button', { name: '读取并校验' }).hasAttribute('disabled')).toBe(true);
   });
 });
 
@@ -140,7 +142,7 @@ describe('startTaskpane', () => {
     }
   });
 
-  it('renders the steps with 读取工作簿 enabled when Office.onReady reports Excel', async () => {
+  it('renders the steps with 读取并校验 enabled when Office.onReady reports Excel', async () => {
     const office = {
       onReady: (callback: (info: { host: string }) => void) => {
         callback({ host: 'Excel' });
@@ -154,7 +156,7 @@ describe('startTaskpane', () => {
     try {
       await act(() => startTaskpane(container, 1000));
       expect(within(container).queryByText('本加载项需要在 Excel 中运行')).toBeNull();
-      expect(within(container).getByRole('button', { name: '读取工作簿' }).hasAttribute('disabled')).toBe(
+      expect(within(container).getByRole('button', { name: '读取并校验' }).hasAttribute('disabled')).toBe(
         false,
       );
     } finally {

@@ -1,0 +1,68 @@
+/** @jest-environment jsdom */
+import './setupDom';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { WorkbookError } from '../../src/workbook';
+import { readAndCheck, renderApp, sampleWorkbook } from './appHarness';
+import { installDomPolyfills } from './setupDom';
+
+beforeAll(installDomPolyfills);
+
+describe('CheckPanel (读取校验)', () => {
+  it('says what reading does and shows no tables before the first read', async () => {
+    renderApp(await sampleWorkbook());
+    expect(screen.getByText(/只读取，不会改动工作簿/)).toBeTruthy();
+    expect(screen.queryByRole('list', { name: /找到的表格/ })).toBeNull();
+    expect(screen.queryByText('校验结果')).toBeNull();
+  });
+
+  it('lists the tables found with their kind, header row and row count', async () => {
+    renderApp(await sampleWorkbook());
+    await readAndCheck();
+    const tables = screen.getByRole('list', { name: '找到的表格（共 5 个）' });
+    const items = within(tables).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items[0]).toBe('年度随机抽查工作计划工作表“年度抽查计划” · 表头在第 3 行 · 3 行数据');
+    expect(items.some((t) => t?.includes('检查对象名录库') && t.includes('300 行数据'))).toBe(true);
+  });
+
+  it('groups findings by sheet with counts and selects the cell when one is clicked', async () => {
+    const port = await sampleWorkbook();
+    const select = jest.spyOn(port, 'select');
+    renderApp(port);
+    await readAndCheck();
+    expect(screen.getByText('错误 2 个')).toBeTruthy();
+    expect(screen.getByText('提醒 3 个')).toBeTruthy();
+    const planFindings = screen.getByRole('list', { name: '年度抽查计划 的问题' });
+    const first = within(planFindings).getAllByRole('button')[0]!;
+    expect(first.textContent).toContain('建议改为：2025年邢台市医疗保障局随机抽查001');
+    fireEvent.click(first);
+    expect(select).toHaveBeenCalledWith('年度抽查计划', 'B4');
+  });
+
+  it('shows a Chinese error bar with 重试 when the workbook cannot be read', async () => {
+    const port = await sampleWorkbook();
+    jest.spyOn(port, 'readSheets').mockRejectedValueOnce(new WorkbookError('工作簿处于编辑状态，无法读取', 'busy'));
+    renderApp(port);
+    fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
+    expect(await screen.findByText('读取工作簿失败')).toBeTruthy();
+    expect(screen.getByText(/工作簿处于编辑状态，无法读取。请按 Esc/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '重试' }));
+    await screen.findByRole('list', { name: /找到的表格/ });
+  });
+
+  it('writes the findings to a new 校验结果 sheet and offers 校验结果 (2) when it exists', async () => {
+    const port = await sampleWorkbook();
+    renderApp(port);
+    await readAndCheck();
+    expect(screen.getByText(/将新建工作表“校验结果”逐条列出问题；不会改动您的任何单元格/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '写入校验结果' }));
+    await screen.findByText('已写入校验结果');
+    expect(port.cell('校验结果', 'E4')?.value).toMatch(/抽查计划名称/);
+    expect(port.cell('校验结果', 'F4')?.value).toBe('2025年邢台市医疗保障局随机抽查001');
+
+    fireEvent.click(screen.getByRole('button', { name: '写入校验结果' }));
+    expect(await screen.findByText('工作簿中已有“校验结果”工作表')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '写入“校验结果 (2)”' }));
+    await screen.findByText(/问题已逐条列在新工作表“校验结果 \(2\)”中/);
+    expect(port.sheet('校验结果 (2)')).toBeDefined();
+  });
+});
