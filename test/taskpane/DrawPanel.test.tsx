@@ -46,8 +46,9 @@ describe('DrawPanel (抽取)', () => {
     expect(port.sheet('抽取记录')?.isProtected).toBe(true);
     const head = port.cell('抽取记录', 'B2')?.value;
     expect(screen.getByText(String(head))).toBeTruthy();
-    // Drawn: the task cannot simply be drawn again.
-    expect(await screen.findByText('该任务已经抽取过')).toBeTruthy();
+    // Drawn: the task cannot simply be drawn again, and the success is not contradicted by a notice.
+    expect(screen.queryByRole('button', { name: '抽取…' })).toBeNull();
+    expect(screen.queryByText('该任务已经抽取过')).toBeNull();
   });
 
   it('shows why a task cannot be drawn as an error bar saying what to do', async () => {

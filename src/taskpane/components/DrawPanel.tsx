@@ -446,7 +446,8 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
               {`${broken[0]!.sheet}!${broken[0]!.cell}：${broken[0]!.message} 请在第 3 步“验证”查看详情，从未改动的备份恢复工作簿后再抽取。`}
             </ErrorBar>
           )}
-          {isDrawnAlready && (
+          {/* Right after this task's own draw the result below says it all; the notice is for later visits. */}
+          {isDrawnAlready && session.lastDraw?.seq !== status.lastDraw && (
             <ErrorBar title="该任务已经抽取过" intent="info">
               {`任务 ${taskKey(task)} 已于抽取记录第 ${status.lastDraw} 条抽取。不能直接重抽；如确需重抽，请先在第 3 步作废原抽取，写明原因。`}
             </ErrorBar>
