@@ -9,6 +9,7 @@
 import type { CellInput, WorkbookOp } from '../workbookOps';
 import { cellAddress } from '../grid';
 import { createSampleRandom, type SampleRandom } from './sampleRandom';
+import { PLAN_COLUMNS } from '../plan/planGenerators';
 import { computeOrgCodeCheckChar, computeResidentIdCheckChar, computeUsccCheckChar } from '../ids';
 
 export type SampleOptions = {
@@ -173,21 +174,7 @@ function makeInspectors(rnd: SampleRandom, targets: SampleTarget[]): SampleInspe
   return out;
 }
 
-const PLAN_HEADER = [
-  '抽查计划编号',
-  '抽查计划名称',
-  '抽查任务编号',
-  '抽查任务名称',
-  '抽查类型',
-  '抽查比例',
-  '抽查事项',
-  '抽查对象范围',
-  '发起科室',
-  '联合科室',
-  '抽查时间',
-  '实施检查层级',
-  '备注',
-];
+const PLAN_HEADER = [...PLAN_COLUMNS];
 
 const MATTERS_YB = '对定点医药机构医疗保障基金使用情况进行监督检查';
 const MATTERS_SJ = '药品质量安全的监督检查';
