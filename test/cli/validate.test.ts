@@ -77,3 +77,21 @@ describe('shuangsuiji demo', () => {
     expect(io.out).toMatch(/已写入示例工作簿：\/work\/out\/示例-邢台市医疗保障局2025\.xlsx/);
   });
 });
+
+describe('shuangsuiji draw policy options', () => {
+  it('refuses a window that is not a whole number of days', async () => {
+    const io = createFakeIo({ '/work/b.xlsx': await bookBytes(buildSampleBook({ targets: 30 }).ops) });
+    expect(await runCli(['draw', 'b.xlsx', '--task', '2025002/001', '--window', '半年'], io)).toBe(2);
+    expect(io.err).toMatch(/--window 应为 0 到 3650 之间的整数/);
+  });
+
+  it('caps how many teams one inspector joins', async () => {
+    const io = createFakeIo({ '/work/b.xlsx': await bookBytes(buildSampleBook({ targets: 300 }).ops) });
+    expect(await runCli(['draw', 'b.xlsx', '--task', '2025002/001', '--max-per-inspector', '2', '--json'], io)).toBe(0);
+    const doc = JSON.parse(io.out) as { record: { team: { maxPerInspector: number }; result: { members: string[] }[] } };
+    expect(doc.record.team.maxPerInspector).toBe(2);
+    const load = new Map<string, number>();
+    for (const e of doc.record.result) for (const m of e.members) load.set(m, (load.get(m) ?? 0) + 1);
+    expect(Math.max(...load.values())).toBeLessThanOrEqual(2);
+  });
+});

@@ -39,7 +39,24 @@ export async function runDraw(args: Args, io: CliIo): Promise<number> {
   }
   const replaces = status.isVoided ? status.lastDraw : 0;
   const now = io.now();
-  const settings = { drawDate: dateToSerialDay(now), ...(size ? { teamSize: size } : {}), bureauDepartment: '医疗保障局' };
+  const intOption = (name: string, min: number, max: number): number | undefined => {
+    const v = args.values[name];
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} 应为 ${min} 到 ${max} 之间的整数（收到“${String(v)}”）。`);
+    return n;
+  };
+  const window = intOption('window', 0, 3650);
+  const cap = intOption('annual-cap', 0, 100);
+  const perInspector = intOption('max-per-inspector', 0, 1000);
+  const settings = {
+    drawDate: dateToSerialDay(now),
+    ...(size ? { teamSize: size } : {}),
+    ...(window !== undefined ? { recentWindowDays: window } : {}),
+    ...(cap !== undefined ? { annualCap: cap } : {}),
+    ...(perInspector !== undefined ? { maxPerInspector: perInspector } : {}),
+    bureauDepartment: '医疗保障局',
+  };
   const prep = prepareDraw(task, session.dirs, settings);
   if (!prep.ok) {
     io.stderr(`任务 ${task.planNo}/${task.taskNo} 无法抽取：${prep.problems.join('；')}\n`);
