@@ -86,11 +86,26 @@ function inDepartment(p: InspectorEntry, dept: string): boolean {
   return [p.section, p.department].some((x) => x !== '' && (x === d || x.endsWith(d) || d.endsWith(x)));
 }
 
-function historyOf(target: TargetEntry, history: readonly HistoryEntry[]): HistoryEntry[] {
-  return history
-    .filter((h) => (h.uscc !== '' && h.uscc === target.uscc) || (h.targetName !== '' && h.targetName === target.name))
-    .filter((h) => h.date !== null)
-    .sort((a, b) => (a.date ?? 0) - (b.date ?? 0));
+type HistoryIndex = { byCode: Map<string, HistoryEntry[]>; byName: Map<string, HistoryEntry[]> };
+
+/** Dated history entries by 统一社会信用代码 and by name, each list oldest first (one pass, not one per target). */
+function indexHistory(history: readonly HistoryEntry[]): HistoryIndex {
+  const byCode = new Map<string, HistoryEntry[]>();
+  const byName = new Map<string, HistoryEntry[]>();
+  const dated = [...history].filter((h) => h.date !== null).sort((a, b) => (a.date ?? 0) - (b.date ?? 0));
+  for (const h of dated) {
+    if (h.uscc) byCode.set(h.uscc, [...(byCode.get(h.uscc) ?? []), h]);
+    if (h.targetName) byName.set(h.targetName, [...(byName.get(h.targetName) ?? []), h]);
+  }
+  return { byCode, byName };
+}
+
+function historyOf(target: TargetEntry, index: HistoryIndex): HistoryEntry[] {
+  const a = target.uscc ? (index.byCode.get(target.uscc) ?? []) : [];
+  const b = index.byName.get(target.name) ?? [];
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  return [...new Set([...a, ...b])].sort((x, y) => (x.date ?? 0) - (y.date ?? 0));
 }
 
 function wasOn(h: HistoryEntry, p: InspectorEntry): boolean {
@@ -129,10 +144,11 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     } else scoped = dirs.targets.filter(f.filter);
   }
   const excludedTargets: Excluded[] = [];
+  const history = indexHistory(dirs.history);
   const year = yearOf(settings.drawDate);
   const eligible: TargetEntry[] = [];
   for (const t of scoped) {
-    const past = historyOf(t, dirs.history);
+    const past = historyOf(t, history);
     const last = Math.max(t.lastInspected ?? -Infinity, past.length ? past[past.length - 1]!.date! : -Infinity);
     const thisYear = past.filter((h) => yearOf(h.date!) === year).length;
     let reason = '';
@@ -209,7 +225,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     }
   }
   for (const t of candidates.values()) {
-    const past = historyOf(t, dirs.history);
+    const past = historyOf(t, history);
     const lastTwo = past.slice(-2);
     if (lastTwo.length < 2) continue;
     for (const { p } of members) {

@@ -10,6 +10,11 @@ import { findTables } from '../tables';
 import type { CalendarDate } from '../ids';
 import type { PlanTask } from '../prepare/planTask';
 import { readPlanTable } from './validatePlanTable';
+import { parseFrequency, parseRatio } from '../rules';
+import { fieldAddress } from '../tables';
+import { readDirectories } from '../directories';
+import { prepareDraw } from '../prepare/prepareDraw';
+import { cellAddress } from '../grid';
 import { validateInspectors, validateTargets } from './validateDirectories';
 
 export type TableSummary = { kind: TableKind; sheet: string; headerRow: number; rows: number };
@@ -60,7 +65,35 @@ export function validateWorkbook(grids: readonly Grid[], options: { today?: Cale
     findings.push(...reading.findings);
   }
   if (targetsTable) findings.push(...validateTargets(targetsTable));
+  for (const m of found.filter((x) => x.kind === 'matters')) {
+    for (const row of m.rows) {
+      const at = (field: string) => ({ sheet: m.sheet, cell: fieldAddress(m, row, field) });
+      if ('frequency' in m.columns) {
+        for (const f of parseFrequency(row.cells.frequency?.text ?? '').findings) findings.push({ ...f, ...at('frequency') });
+      }
+      if ('ratio' in m.columns) {
+        for (const f of parseRatio(row.cells.ratio?.text ?? '', row.cells.ratio?.value ?? undefined).findings) findings.push({ ...f, ...at('ratio') });
+      }
+    }
+  }
   const depts = [...new Set(tasks.flatMap((x) => [x.leadDept, ...x.jointDepts]).filter(Boolean))];
   for (const t of found.filter((x) => x.kind === 'inspectors')) findings.push(...validateInspectors(t, depts, options.today));
+  // What the draw will need must resolve now, not at the draw: scope → targets, departments → people.
+  if (tasks.length && targetsTable) {
+    const dirs = readDirectories(found);
+    const planTable = found.find((t) => t.kind === 'plan');
+    for (const task of tasks) {
+      const prep = prepareDraw(task, dirs, { drawDate: 0, recentWindowDays: 0, annualCap: 0, bureauDepartment: '医疗保障局' });
+      if (prep.ok) continue;
+      const col = planTable?.columns.taskNo ?? planTable?.columns.planNo ?? 0;
+      findings.push({
+        severity: 'error',
+        code: 'TASK_NOT_DRAWABLE',
+        sheet: task.sheet,
+        cell: cellAddress(task.row, col),
+        message: `任务 ${task.planNo}/${task.taskNo} 还不能抽取：${prep.problems.join('；')}`,
+      });
+    }
+  }
   return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks };
 }
