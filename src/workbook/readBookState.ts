@@ -6,7 +6,7 @@ import type { Grid } from '../core/grid';
 import { readDirectories, type Directories } from '../core/directories';
 import { DATA_SHEET, LOG_SHEET } from '../core/log/drawLog';
 import { readLogState, type LogState } from '../core/log/logSheet';
-import type { ValidationReport } from '../core/validate';
+import type { ValidateOptions, ValidationReport } from '../core/validate';
 import { validateWorkbook } from '../core/validate';
 import type { SheetInfo, WorkbookPort } from './port';
 
@@ -21,14 +21,14 @@ export type BookState = {
 /**
  * Reads every sheet once and derives the report, directories and log.
  * @param port the workbook
- * @param today for date checks (身份证号 birth dates); defaults to none
+ * @param options `today` for date checks (身份证号 birth dates); `tasksOnly` to skip the directory checks
  * @returns the state of the book
  * @example const state = await readBookState(port); state.report.tasks.length
  */
-export async function readBookState(port: WorkbookPort, today?: { year: number; month: number; day: number }): Promise<BookState> {
+export async function readBookState(port: WorkbookPort, options: ValidateOptions = {}): Promise<BookState> {
   const sheets = await port.listSheets();
   const grids = await port.readSheets(sheets.map((s) => s.name));
-  const report = validateWorkbook(grids, today ? { today } : {});
+  const report = validateWorkbook(grids, options);
   const byName = (n: string) => grids.find((g) => g.sheet === n) ?? null;
   return { sheets, grids, report, dirs: readDirectories(report.found), log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)) };
 }

@@ -15,7 +15,8 @@ export type BookSession = BookState & {
 /** Opens BOOK and reads everything the log commands need, in one pass. */
 export async function openSession(io: CliIo, path: string | undefined): Promise<BookSession> {
   const book = await openBook(io, path);
-  const state = await readBookState(book);
+  // The log commands need the tasks and directories, not every finding: validate says those.
+  const state = await readBookState(book, { tasksOnly: true });
   return { ...state, path: path!, book, sheetNames: state.sheets.map((s) => s.name) };
 }
 

@@ -39,7 +39,13 @@ export function isOwnSheet(name: string): boolean {
  * @returns the tables found and the findings, sorted by sheet and cell
  * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3 }, …]
  */
-export function validateWorkbook(grids: readonly Grid[], options: { today?: CalendarDate } = {}): ValidationReport {
+export type ValidateOptions = {
+  today?: CalendarDate;
+  /** Only find the tables and read the plan's tasks (the draw's own checks follow); skips directory checks. */
+  tasksOnly?: boolean;
+};
+
+export function validateWorkbook(grids: readonly Grid[], options: ValidateOptions = {}): ValidationReport {
   const found = findTables(grids.filter((g) => !isOwnSheet(g.sheet)));
   const findings: Finding[] = [];
   const tables = found.map((t) => ({ kind: t.kind, sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length }));
@@ -64,6 +70,7 @@ export function validateWorkbook(grids: readonly Grid[], options: { today?: Cale
     tasks.push(...reading.tasks);
     findings.push(...reading.findings);
   }
+  if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks };
   if (targetsTable) findings.push(...validateTargets(targetsTable));
   for (const m of found.filter((x) => x.kind === 'matters')) {
     for (const row of m.rows) {

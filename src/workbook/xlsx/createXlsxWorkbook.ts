@@ -379,7 +379,8 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
       // No UI behind a file.
     },
     async save(): Promise<Uint8Array> {
-      const buf = await wb.xlsx.writeBuffer();
+      // Deflate level 3: a large book saves ~2× faster than at JSZip's default 6, for a few % more bytes.
+      const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } } as ExcelJS.XlsxWriteOptions);
       return new Uint8Array(buf as ArrayBuffer);
     },
   };
