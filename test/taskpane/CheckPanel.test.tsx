@@ -30,7 +30,7 @@ describe('CheckPanel (读取校验)', () => {
     renderApp(port);
     await readAndCheck();
     expect(screen.getByText('错误 2 个')).toBeTruthy();
-    expect(screen.getByText('提醒 3 个')).toBeTruthy();
+    expect(screen.getByText('提醒 2 个')).toBeTruthy();
     const planFindings = screen.getByRole('list', { name: '年度抽查计划 的问题' });
     const first = within(planFindings).getAllByRole('button')[0]!;
     expect(first.textContent).toContain('建议改为：2025年邢台市医疗保障局随机抽查001');

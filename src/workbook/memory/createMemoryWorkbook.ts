@@ -5,6 +5,7 @@
  * codes) and stores styles, validation and page setup as plain data for tests to inspect.
  * `apply` works on a copy and commits only when every op succeeded.
  */
+import { formatCellText } from '../_lib/displayText';
 import type { CellValue, Grid, MergedArea } from '../../core/grid';
 import { emptyGrid } from '../../core/grid';
 import { WorkbookError } from '../port';
@@ -116,7 +117,7 @@ function newSheet(name: string): MemorySheet {
 
 function displayText(cell: MemoryCell | undefined): string {
   if (!cell || cell.value === null) return '';
-  return cell.text ?? String(cell.value);
+  return cell.text ?? formatCellText(cell.value, cell.format);
 }
 
 function toGrid(sheet: MemorySheet): Grid {

@@ -9,7 +9,7 @@ import { parseCellAddress } from '../../core/grid';
 import type { CellInput, RangeStyle, SheetVisibility, WorkbookOp } from '../../core/workbookOps';
 import type { ApplyOptions, SheetInfo, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
-import { dateToSerial, formatCellText } from './displayText';
+import { dateToSerial, formatCellText } from '../_lib/displayText';
 import { isSheetPasswordCorrect } from './sheetPassword';
 import { assertLooksLikeXlsx } from './sniffXlsx';
 

@@ -1,3 +1,3 @@
 export { createXlsxWorkbook, openXlsxWorkbook } from './createXlsxWorkbook';
 export type { XlsxWorkbook } from './createXlsxWorkbook';
-export { formatCellText, dateToSerial, serialToDate } from './displayText';
+export { formatCellText, dateToSerial, serialToDate } from '../_lib/displayText';
