@@ -123,7 +123,7 @@ describe('hostile and broken input', () => {
     expect(doc.tables.filter((t) => t.kind === 'plan')).toHaveLength(2);
   });
 
-  it('writes names starting with = + - @ as text in the result sheet, never as formulas', async () => {
+  it('writes names starting with = + - @ as text in the result sheet and the forms, never as formulas', async () => {
     const sample = buildSampleBook({ targets: 30 });
     const ops = sample.ops.map((op) =>
       op.kind === 'write' && op.sheet === '检查对象名录库' && op.rows.length > 5
@@ -132,15 +132,19 @@ describe('hostile and broken input', () => {
     );
     const io = createFakeIo({ '/work/b.xlsx': await bytesOf(ops) });
     expect(await runCli(['draw', 'b.xlsx', '--task', '2025002/001'], io)).toBe(0);
-    const out = await openXlsxWorkbook(io.files.get('/work/b.draw.xlsx')!);
-    const ws = out.raw.getWorksheet('抽取结果-2025002-001')!;
-    let seen = 0;
-    ws.eachRow((row) =>
-      row.eachCell((cell) => {
-        if (typeof cell.value === 'string' && cell.value.startsWith('=')) seen++;
-        expect(cell.formula).toBeFalsy();
-      }),
-    );
-    expect(seen).toBeGreaterThan(0);
+    const io2 = createFakeIo({ '/work/c.xlsx': io.files.get('/work/b.draw.xlsx')! });
+    expect(await runCli(['forms', 'c.xlsx'], io2)).toBe(0);
+    const out = await openXlsxWorkbook(io2.files.get('/work/c.forms.xlsx')!);
+    for (const sheet of ['抽取结果-2025002-001', '记录表-2025002-001']) {
+      const ws = out.raw.getWorksheet(sheet)!;
+      let seen = 0;
+      ws.eachRow((row) =>
+        row.eachCell((cell) => {
+          if (typeof cell.value === 'string' && cell.value.includes('=cmd|')) seen++;
+          expect(cell.formula).toBeFalsy();
+        }),
+      );
+      expect(seen).toBeGreaterThan(0);
+    }
   });
 });
