@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 export type AppEnvironment = {
   /** The current moment (draw date, log time). */
   now: () => Date;
-  /** Cryptographic random bytes for a local seed; never Math.random. */
+  /** Cryptographic random bytes for a local seed (crypto.getRandomValues). */
   randomBytes: (length: number) => Uint8Array;
   /** Saves a text file for the user (the standalone page); absent inside Excel. */
   saveTextFile?: (fileName: string, text: string, mimeType: string) => void;
