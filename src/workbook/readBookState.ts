@@ -3,7 +3,7 @@
  * the validation report, the directories and the draw log. Shared by the task pane, the page and the CLI.
  */
 import type { Grid } from '../core/grid';
-import { readDirectories, type Directories } from '../core/directories';
+import type { Directories } from '../core/directories';
 import { DATA_SHEET, LOG_SHEET } from '../core/log/drawLog';
 import { readLogState, type LogState } from '../core/log/logSheet';
 import type { ValidateOptions, ValidationReport } from '../core/validate';
@@ -30,5 +30,5 @@ export async function readBookState(port: WorkbookPort, options: ValidateOptions
   const grids = await port.readSheets(sheets.map((s) => s.name));
   const report = validateWorkbook(grids, options);
   const byName = (n: string) => grids.find((g) => g.sheet === n) ?? null;
-  return { sheets, grids, report, dirs: readDirectories(report.found), log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)) };
+  return { sheets, grids, report, dirs: report.dirs, log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)) };
 }

@@ -12,7 +12,7 @@ import type { PlanTask } from '../prepare/planTask';
 import { readPlanTable } from './validatePlanTable';
 import { parseFrequency, parseRatio } from '../rules';
 import { fieldAddress } from '../tables';
-import { readDirectories } from '../directories';
+import { readDirectories, type Directories } from '../directories';
 import { prepareDraw } from '../prepare/prepareDraw';
 import { cellAddress } from '../grid';
 import { validateInspectors, validateTargets } from './validateDirectories';
@@ -26,6 +26,8 @@ export type ValidationReport = {
   found: FoundTable[];
   /** The plan's tasks that can be drawn (those whose number, task number and ratio could be read). */
   tasks: PlanTask[];
+  /** The directories as records with draw ids (read once, for validation and for the draw). */
+  dirs: Directories;
 };
 
 /** Sheets the add-in writes itself; never read as the bureau's tables. */
@@ -33,18 +35,19 @@ export function isOwnSheet(name: string): boolean {
   return name === '抽取记录' || name.startsWith('抽取结果-') || name.startsWith('_ssj') || name === '校验结果' || name.startsWith('记录表');
 }
 
-/**
- * Finds and checks the plan table and directories.
- * @param grids used ranges of the workbook's sheets, in tab order
- * @returns the tables found and the findings, sorted by sheet and cell
- * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3 }, …]
- */
 export type ValidateOptions = {
   today?: CalendarDate;
   /** Only find the tables and read the plan's tasks (the draw's own checks follow); skips directory checks. */
   tasksOnly?: boolean;
 };
 
+/**
+ * Finds and checks the plan table and directories.
+ * @param grids used ranges of the workbook's sheets, in tab order
+ * @param options `today` for birth-date checks; `tasksOnly` to stop after the plan's tasks
+ * @returns the tables, findings (sorted by sheet and cell), tasks and directories
+ * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3 }, …]
+ */
 export function validateWorkbook(grids: readonly Grid[], options: ValidateOptions = {}): ValidationReport {
   const found = findTables(grids.filter((g) => !isOwnSheet(g.sheet)));
   const findings: Finding[] = [];
@@ -61,16 +64,15 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
     }
   }
   const targetsTable = found.find((t) => t.kind === 'targets');
-  const classes = targetsTable
-    ? [...new Set(targetsTable.rows.map((r) => (r.cells.creditClass?.text ?? '').normalize('NFKC').trim().toUpperCase().replace(/[级类]$/, '')).filter(Boolean))]
-    : [];
+  const dirs = readDirectories(found);
+  const classes = [...new Set(dirs.targets.map((t) => t.creditClass).filter(Boolean))];
   const tasks: PlanTask[] = [];
   for (const t of found.filter((x) => x.kind === 'plan')) {
     const reading = readPlanTable(t, classes);
     tasks.push(...reading.tasks);
     findings.push(...reading.findings);
   }
-  if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks };
+  if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs };
   if (targetsTable) findings.push(...validateTargets(targetsTable));
   for (const m of found.filter((x) => x.kind === 'matters')) {
     for (const row of m.rows) {
@@ -87,11 +89,10 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
   for (const t of found.filter((x) => x.kind === 'inspectors')) findings.push(...validateInspectors(t, depts, options.today));
   // What the draw will need must resolve now, not at the draw: scope → targets, departments → people.
   if (tasks.length && targetsTable) {
-    const dirs = readDirectories(found);
-    const planTable = found.find((t) => t.kind === 'plan');
     for (const task of tasks) {
       const prep = prepareDraw(task, dirs, { drawDate: 0, recentWindowDays: 0, annualCap: 0, bureauDepartment: '医疗保障局' });
       if (prep.ok) continue;
+      const planTable = found.find((t) => t.kind === 'plan' && t.sheet === task.sheet);
       const col = planTable?.columns.taskNo ?? planTable?.columns.planNo ?? 0;
       findings.push({
         severity: 'error',
@@ -102,5 +103,5 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
       });
     }
   }
-  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks };
+  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs };
 }
