@@ -26,6 +26,10 @@ export type CommandSpec = {
 };
 
 const COMMON = { json: { type: 'boolean' as const }, help: { type: 'boolean' as const, short: 'h' } };
+/** Commands that write a book: where to (cli.md: `-o`, or `--in-place` to overwrite the input). */
+const WRITES = { output: { type: 'string' as const, short: 'o' }, 'in-place': { type: 'boolean' as const } };
+/** Commands that append to the protected log. */
+const LOGS = { ...WRITES, password: { type: 'string' as const } };
 
 export const COMMANDS: CommandSpec[] = [
   {
@@ -39,7 +43,7 @@ export const COMMANDS: CommandSpec[] = [
     name: 'fix',
     usage: 'shuangsuiji fix BOOK --code 问题代码|all [-o OUT]',
     summary: '按校验给出的建议修正这一类问题（只写那些单元格），另存为新文件并列出每处改动',
-    options: { ...COMMON, code: { type: 'string' }, output: { type: 'string', short: 'o' }, 'in-place': { type: 'boolean' } },
+    options: { ...COMMON, ...WRITES, code: { type: 'string' } },
     run: runFix,
   },
   {
@@ -55,9 +59,7 @@ export const COMMANDS: CommandSpec[] = [
       window: { type: 'string' },
       'annual-cap': { type: 'string' },
       'max-per-inspector': { type: 'string' },
-      password: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      'in-place': { type: 'boolean' },
+      ...LOGS,
     },
     run: runDraw,
   },
@@ -92,9 +94,7 @@ export const COMMANDS: CommandSpec[] = [
       target: { type: 'string' },
       out: { type: 'string' },
       reason: { type: 'string' },
-      password: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      'in-place': { type: 'boolean' },
+      ...LOGS,
     },
     run: runSubstitute,
   },
@@ -106,9 +106,7 @@ export const COMMANDS: CommandSpec[] = [
       ...COMMON,
       draw: { type: 'string' },
       reason: { type: 'string' },
-      password: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      'in-place': { type: 'boolean' },
+      ...LOGS,
     },
     run: runVoid,
   },
@@ -121,8 +119,7 @@ export const COMMANDS: CommandSpec[] = [
       draw: { type: 'string' },
       template: { type: 'string' },
       layout: { type: 'string' },
-      output: { type: 'string', short: 'o' },
-      'in-place': { type: 'boolean' },
+      ...WRITES,
     },
     run: runForms,
   },

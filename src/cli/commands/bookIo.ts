@@ -28,6 +28,22 @@ export function defaultOutputPath(input: string, command: string): string {
   return input.replace(/(\.xlsx)?$/i, `.${command}.xlsx`);
 }
 
+/**
+ * Saves the book where the options say (cli.md): the input itself with `--in-place`, else `-o OUT`,
+ * else `<name>.<command>.xlsx` beside the input.
+ */
+export async function saveOutput(
+  io: CliIo,
+  book: XlsxWorkbookHandle,
+  input: string,
+  values: Record<string, string | boolean | undefined>,
+  command: string,
+): Promise<string> {
+  const inPlace = Boolean(values['in-place']);
+  const out = inPlace ? input : ((values.output as string | undefined) ?? defaultOutputPath(input, command));
+  return saveBook(io, book, input, out, inPlace);
+}
+
 /** Saves the book to OUT atomically; refuses to overwrite the input unless --in-place. */
 export async function saveBook(io: CliIo, book: XlsxWorkbookHandle, input: string, out: string, inPlace: boolean): Promise<string> {
   const target = io.resolve(out);

@@ -9,7 +9,7 @@ import { prepareDraw } from '../../core/prepare/prepareDraw';
 import { buildDrawContext, recordCommitment, recordDraw } from '../../core/session/drawEvents';
 import { dateToSerialDay } from '../../core/session/dates';
 import { taskDrawStatus } from '../../core/session/logEvents';
-import { defaultOutputPath, saveBook } from './bookIo';
+import { saveOutput } from './bookIo';
 import { findTask, openSession } from './workbookSession';
 
 type Args = { positionals: string[]; values: Record<string, string | boolean | undefined> };
@@ -64,14 +64,12 @@ export async function runDraw(args: Args, io: CliIo): Promise<number> {
   }
   const context = buildDrawContext(task, session.dirs, prep, settings);
   const meta = { time: formatLogTime(now), operator: io.userName(), ...(args.values.password ? { password: String(args.values.password) } : {}) };
-  const out = (args.values.output as string | undefined) ?? defaultOutputPath(path!, 'draw');
-  const inPlace = Boolean(args.values['in-place']);
 
   if (args.values.commit) {
     const c = recordCommitment(task, prep, context, String(args.values.commit), session.log, meta);
     if (!c.ok) throw new UsageError(`无法生成承诺：${c.message}`);
     await session.book.apply(c.ops);
-    const saved = await saveBook(io, session.book, path!, inPlace ? path! : out, inPlace);
+    const saved = await saveOutput(io, session.book, path!, args.values, 'draw');
     io.stdout(
       [
         `已记录承诺（抽取记录第 ${c.entry.seq} 条），输入已冻结。请在开奖前公布以下内容：`,
@@ -111,7 +109,7 @@ export async function runDraw(args: Args, io: CliIo): Promise<number> {
   }
   const drawn = recordDraw(task, inputs, context, seed, session.log, meta, session.sheetNames, replaces);
   await session.book.apply(drawn.ops);
-  const saved = await saveBook(io, session.book, path!, inPlace ? path! : out, inPlace);
+  const saved = await saveOutput(io, session.book, path!, args.values, 'draw');
   if (!drawn.ok) {
     io.stdout(`抽取失败（已记入抽取记录第 ${drawn.entry.seq} 条）：${drawn.failure.message}\n已保存：${saved}\n`);
     return EXIT_FINDINGS;

@@ -1,7 +1,7 @@
 import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { planFixes, validateWorkbook } from '../../core/validate';
-import { defaultOutputPath, openBook, saveBook } from './bookIo';
+import { openBook, saveOutput } from './bookIo';
 import { onePath, type CommandArgs } from './logArgs';
 
 const USAGE = 'shuangsuiji fix BOOK --code 问题代码|all [-o OUT]';
@@ -23,9 +23,7 @@ export async function runFix(args: CommandArgs, io: CliIo): Promise<number> {
     return EXIT_OK;
   }
   await book.apply(ops);
-  const inPlace = Boolean(args.values['in-place']);
-  const out = inPlace ? path : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'fix'));
-  const saved = await saveBook(io, book, path, out, inPlace);
+  const saved = await saveOutput(io, book, path, args.values, 'fix');
   const after = validateWorkbook(await book.readSheets(names));
   const errors = after.findings.filter((f) => f.severity === 'error').length;
   const lines = changes.map((c) => `  ${c.sheet}!${c.cell}：“${c.before}” → “${c.after}”  (${c.code})`);

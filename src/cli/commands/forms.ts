@@ -2,7 +2,7 @@ import type { CliIo } from '../cliIo';
 import { EXIT_OK, UsageError } from '../cliIo';
 import { readStoredDraws } from '../../core/session/logEvents';
 import { formsPlanFor } from '../../core/session/formEvents';
-import { defaultOutputPath, saveBook } from './bookIo';
+import { saveOutput } from './bookIo';
 import { drawSeqOption, onePath, openLogBook, type CommandArgs } from './logArgs';
 
 const USAGE = 'shuangsuiji forms BOOK [--draw SEQ] [--template SHEET] [--layout one-sheet|sheet-per-target] [-o OUT]';
@@ -34,9 +34,7 @@ export async function runForms(args: CommandArgs, io: CliIo): Promise<number> {
     throw e;
   }
   await lb.book.apply(plan.ops);
-  const inPlace = Boolean(args.values['in-place']);
-  const out = inPlace ? path : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'forms'));
-  const saved = await saveBook(io, lb.book, path, out, inPlace);
+  const saved = await saveOutput(io, lb.book, path, args.values, 'forms');
   if (args.values.json) io.stdout(`${JSON.stringify({ draw: draw.seq, forms: plan.forms, sheets: plan.sheets, output: saved }, null, 2)}\n`);
   else
     io.stdout(

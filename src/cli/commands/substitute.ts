@@ -5,7 +5,7 @@ import { checkChain } from '../../core/log/checkChain';
 import { formatLogTime } from '../../core/log/drawLog';
 import type { LogState } from '../../core/log/logSheet';
 import { recordSubstitution } from '../../core/session/logEvents';
-import { defaultOutputPath, saveBook } from './bookIo';
+import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
 import { brokenChainMessage, drawSeqOption, onePath, openLogBook } from './logArgs';
 
@@ -50,12 +50,8 @@ export async function runSubstitute(args: CommandArgs, io: CliIo): Promise<numbe
   const meta = { time: formatLogTime(io.now()), operator: io.userName(), ...password };
   const outcome = recordSubstitution(book.log, seq, { target, out, reason }, meta, book.grids);
   if (!outcome.ok && !outcome.isLogged) throw new UsageError(outcome.message);
-  const inPlace = Boolean(args.values['in-place']);
-  const dest = inPlace
-    ? path
-    : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'substitute'));
   await book.book.apply(outcome.ops);
-  const saved = await saveBook(io, book.book, path, dest, inPlace);
+  const saved = await saveOutput(io, book.book, path, args.values, 'substitute');
   if (!outcome.ok) {
     io.stdout(`${outcome.message}（已记入抽取记录第 ${outcome.entry?.seq ?? ''} 条）\n已保存：${saved}\n`);
     return EXIT_FINDINGS;

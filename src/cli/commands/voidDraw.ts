@@ -2,7 +2,7 @@ import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { formatLogTime } from '../../core/log/drawLog';
 import { recordVoid } from '../../core/session/logEvents';
-import { defaultOutputPath, saveBook } from './bookIo';
+import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
 import { drawSeqOption, onePath, openLogBook } from './logArgs';
 import { appendRefusal } from './substitute';
@@ -32,12 +32,8 @@ export async function runVoid(args: CommandArgs, io: CliIo): Promise<number> {
     ...password,
   });
   if (!outcome.ok) throw new UsageError(outcome.message);
-  const inPlace = Boolean(args.values['in-place']);
-  const dest = inPlace
-    ? path
-    : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'void'));
   await book.book.apply(outcome.ops);
-  const saved = await saveBook(io, book.book, path, dest, inPlace);
+  const saved = await saveOutput(io, book.book, path, args.values, 'void');
   const { planNo, taskNo } = outcome.entry;
   io.stdout(
     [
