@@ -1,15 +1,6 @@
 import { createMemoryWorkbook } from '../../src/workbook/memory';
-import { WorkbookError } from '../../src/workbook/port';
+import { rejection } from './rejection';
 
-async function rejection(p: Promise<unknown>): Promise<WorkbookError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkbookError) return e;
-    throw e;
-  }
-  throw new Error('expected a WorkbookError');
-}
 
 describe('createMemoryWorkbook', () => {
   it('reads a seeded sheet with String(value) as text unless display text is given', async () => {

@@ -7,7 +7,7 @@ import {
   READ_BYTES_PER_CELL,
 } from '../../src/workbook/office/payload';
 import { parseAreasAddress, parseRangeAddress } from '../../src/workbook/office/rangeAddress';
-import { WorkbookError } from '../../src/workbook/port';
+import { rejection } from './rejection';
 import type { CellValue } from '../../src/core/grid';
 import type { WorkbookOp } from '../../src/workbook/port';
 import { FakeExcel } from './fakeExcel';
@@ -28,15 +28,6 @@ function table(rows: number, cols: number): CellValue[][] {
 const maxRequest = (fake: FakeExcel): number => Math.max(...fake.syncs.map((s) => s.requestBytes));
 const maxResponse = (fake: FakeExcel): number => Math.max(...fake.syncs.map((s) => s.responseBytes));
 
-async function rejection(p: Promise<unknown>): Promise<WorkbookError> {
-  try {
-    await p;
-  } catch (e) {
-    if (e instanceof WorkbookError) return e;
-    throw e;
-  }
-  throw new Error('expected a WorkbookError');
-}
 
 describe('fakeExcel', () => {
   it('throws when a property is read before sync, like Office', async () => {
