@@ -23,7 +23,6 @@ export type LogState = {
   nextDataRow: number;
 };
 
-const EVENTS: readonly LogEvent[] = ['承诺', '抽取', '失败', '递补', '作废'];
 const HEAD_ADDRESS = 'B2';
 const LAST_COL = columnName(LOG_COLUMNS.length - 1);
 
@@ -58,7 +57,8 @@ export function readLogState(logGrid: Grid | null, dataGrid: Grid | null): LogSt
         entry: {
           seq: num('seq'),
           time: get('time').text,
-          event: EVENTS.includes(event) ? event : event,
+          // Kept as written, even if not a known event: verify reports an unknown one (LOG_EVENT).
+          event,
           planNo: get('planNo').text,
           taskNo: get('taskNo').text,
           operator: get('operator').text,
