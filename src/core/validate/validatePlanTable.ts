@@ -5,7 +5,7 @@
 import type { Finding } from '../findings';
 import type { PlanTask } from '../prepare/planTask';
 import type { RuleFinding } from '../rules';
-import { checkPlanName, checkPlanNo, checkRatioClasses, checkPeriod, parsePlanName, parsePlanNo, parseRatio, parseTaskNo, parseTaskType } from '../rules';
+import { checkPlanNo, checkRatioClasses, checkPeriod, parsePlanName, parsePlanNo, parseRatio, parseTaskNo, parseTaskType } from '../rules';
 import type { FoundTable, TableRow } from '../tables';
 import { fieldAddress } from '../tables';
 import { collapseSpaces } from '../text';
@@ -41,8 +41,8 @@ export function readPlanTable(table: FoundTable, classesInDirectory: readonly st
           table,
           row,
           'planName',
-          planName
-            ? checkPlanName(planName, planNoText ? { planNo: planNoText } : {})
+          nameParsed
+            ? nameParsed.findings
             : [{ severity: 'error', code: 'PLAN_NAME_EMPTY', message: '抽查计划名称为空：请按“年度+行政区划+部门+随机抽查+序号”填写。' }],
         ),
       );
