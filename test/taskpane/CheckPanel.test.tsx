@@ -19,7 +19,9 @@ describe('CheckPanel (读取校验)', () => {
     renderApp(await sampleWorkbook());
     await readAndCheck();
     const tables = screen.getByRole('list', { name: '找到的表格（共 5 个）' });
-    const items = within(tables).getAllByRole('listitem').map((li) => li.textContent);
+    const items = within(tables)
+      .getAllByRole('listitem')
+      .map((li) => li.textContent);
     expect(items[0]).toBe('年度随机抽查工作计划工作表“年度抽查计划” · 表头在第 3 行 · 3 行数据');
     expect(items.some((t) => t?.includes('检查对象名录库') && t.includes('300 行数据'))).toBe(true);
   });
@@ -40,7 +42,9 @@ describe('CheckPanel (读取校验)', () => {
 
   it('shows a Chinese error bar with 重试 when the workbook cannot be read', async () => {
     const port = await sampleWorkbook();
-    jest.spyOn(port, 'readSheets').mockRejectedValueOnce(new WorkbookError('工作簿处于编辑状态，无法读取', 'busy'));
+    jest
+      .spyOn(port, 'readSheets')
+      .mockRejectedValueOnce(new WorkbookError('工作簿处于编辑状态，无法读取', 'busy'));
     renderApp(port);
     fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
     expect(await screen.findByText('读取工作簿失败')).toBeTruthy();
@@ -64,5 +68,53 @@ describe('CheckPanel (读取校验)', () => {
     fireEvent.click(screen.getByRole('button', { name: '写入“校验结果 (2)”' }));
     await screen.findByText(/问题已逐条列在新工作表“校验结果 \(2\)”中/);
     expect(port.sheet('校验结果 (2)')).toBeDefined();
+  });
+
+  describe('应用 a suggested fix', () => {
+    it('shows the cell before and after, writes only that cell on 确认修改 and re-validates', async () => {
+      const port = await sampleWorkbook();
+      renderApp(port);
+      await readAndCheck();
+      const before = port.cell('年度抽查计划', 'B4')?.value;
+      const apply = screen.getByRole('button', {
+        name: '应用建议：将 年度抽查计划!B4 改为“2025年邢台市医疗保障局随机抽查001”',
+      });
+      fireEvent.click(apply);
+      const review = screen.getByRole('region', { name: '应用建议' });
+      const change = within(review).getByRole('list', { name: '将修改的单元格' }).textContent;
+      expect(change).toBe(`年度抽查计划!B4：${String(before)} → 2025年邢台市医疗保障局随机抽查001`);
+      expect(port.cell('年度抽查计划', 'B4')?.value).toBe(before);
+      fireEvent.click(within(review).getByRole('button', { name: '确认修改' }));
+      expect(await screen.findByText('已修改 1 个单元格并重新校验')).toBeTruthy();
+      expect(port.cell('年度抽查计划', 'B4')?.value).toBe('2025年邢台市医疗保障局随机抽查001');
+      // The plan-name errors are gone after the automatic re-read.
+      expect(screen.queryByRole('button', { name: /应用建议：将 年度抽查计划!B4/ })).toBeNull();
+      expect(screen.getByText(/重新校验后：错误 \d+ 个/)).toBeTruthy();
+    });
+
+    it('writes nothing on 取消', async () => {
+      const port = await sampleWorkbook();
+      const apply = jest.spyOn(port, 'apply');
+      renderApp(port);
+      await readAndCheck();
+      fireEvent.click(screen.getByRole('button', { name: /应用建议：将 年度抽查计划!B4/ }));
+      fireEvent.click(
+        within(screen.getByRole('region', { name: '应用建议' })).getByRole('button', { name: '取消' }),
+      );
+      expect(screen.queryByRole('region', { name: '应用建议' })).toBeNull();
+      expect(apply).not.toHaveBeenCalled();
+    });
+
+    it('refuses, changing nothing, when the cell was edited after the read', async () => {
+      const port = await sampleWorkbook();
+      renderApp(port);
+      await readAndCheck();
+      fireEvent.click(screen.getByRole('button', { name: /应用建议：将 年度抽查计划!B4/ }));
+      await port.apply([{ kind: 'write', sheet: '年度抽查计划', address: 'B4', rows: [['同事刚改的名称']] }]);
+      fireEvent.click(screen.getByRole('button', { name: '确认修改' }));
+      expect(await screen.findByText('没有修改')).toBeTruthy();
+      expect(screen.getByText(/B4 在读取之后被改动过/)).toBeTruthy();
+      expect(port.cell('年度抽查计划', 'B4')?.value).toBe('同事刚改的名称');
+    });
   });
 });

@@ -9,6 +9,7 @@ import type { StepPanelProps } from '../stepTypes';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
 import { FindingList } from './FindingList';
+import { FixReview, type FixRequest } from './FixReview';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -38,9 +39,21 @@ type WriteState =
   | { kind: 'failed'; message: string };
 
 /** Step 1: read every sheet, list the tables found and the findings by sheet; optionally list them on a new sheet. */
-export function CheckPanel({ port, book, env, isReading, readError, onRead, applyOps, selectCell }: StepPanelProps) {
+export function CheckPanel({
+  port,
+  book,
+  env,
+  isReading,
+  readError,
+  onRead,
+  applyOps,
+  selectCell,
+}: StepPanelProps) {
   const styles = useStyles();
   const [write, setWrite] = useState<WriteState>({ kind: 'idle' });
+  // One review at a time; a new request replaces the open one (keyed so its state starts afresh).
+  const [fix, setFix] = useState<{ request: FixRequest; key: number } | null>(null);
+  const requestFix = (request: FixRequest) => setFix((old) => ({ request, key: (old?.key ?? 0) + 1 }));
   const sheetNames = book?.sheets.map((s) => s.name) ?? [];
   const findings = book?.report.findings ?? [];
   const errors = findings.filter((f) => f.severity === 'error').length;
@@ -55,13 +68,16 @@ export function CheckPanel({ port, book, env, isReading, readError, onRead, appl
     );
   };
   const startWrite = () => {
-    if (hasSheet(FINDINGS_SHEET, sheetNames)) setWrite({ kind: 'exists', proposed: nextFreeSheetName(FINDINGS_SHEET, sheetNames) });
+    if (hasSheet(FINDINGS_SHEET, sheetNames))
+      setWrite({ kind: 'exists', proposed: nextFreeSheetName(FINDINGS_SHEET, sheetNames) });
     else writeFindings(FINDINGS_SHEET);
   };
 
   return (
     <>
-      <EffectNote>将读取本工作簿的全部工作表，找出计划表与名录库并逐格校验；只读取，不会改动工作簿。</EffectNote>
+      <EffectNote>
+        将读取本工作簿的全部工作表，找出计划表与名录库并逐格校验；只读取，不会改动工作簿。
+      </EffectNote>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={onRead} disabled={isReading || !port}>
           {book ? '重新读取并校验' : '读取并校验'}
@@ -119,7 +135,25 @@ export function CheckPanel({ port, book, env, isReading, readError, onRead, appl
               </>
             )}
           </div>
-          {findings.length > 0 && <FindingList findings={findings} onSelect={selectCell} label="校验发现的问题" />}
+          {fix && (
+            <FixReview
+              key={fix.key}
+              request={fix.request}
+              book={book}
+              applyOps={applyOps}
+              onClose={() => setFix(null)}
+            />
+          )}
+          {findings.length > 0 && (
+            <FindingList
+              findings={findings}
+              onSelect={selectCell}
+              label="校验发现的问题"
+              onApply={(finding) => requestFix({ finding })}
+              onApplyAll={(code) => requestFix({ code })}
+              applyDisabled={!port}
+            />
+          )}
           {findings.length > 0 && (
             <>
               <EffectNote>
@@ -130,7 +164,9 @@ export function CheckPanel({ port, book, env, isReading, readError, onRead, appl
                   写入校验结果
                 </Button>
                 <div role="status" aria-live="polite">
-                  {write.kind === 'writing' && <Spinner size="tiny" labelPosition="after" label="正在写入…" />}
+                  {write.kind === 'writing' && (
+                    <Spinner size="tiny" labelPosition="after" label="正在写入…" />
+                  )}
                 </div>
               </div>
             </>

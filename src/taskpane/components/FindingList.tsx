@@ -17,13 +17,29 @@ export type FindingListProps = {
   onSelect: (sheet: string, cell: string) => void;
   /** Accessible name of the whole list. */
   label: string;
+  /**
+   * Offered on findings that carry a computed suggestion: write exactly that cell (after a review).
+   * Absent where the list is read-only (the log's findings).
+   */
+  onApply?: (finding: Finding) => void;
+  /** Offered beside 应用 when several findings of the same code carry suggestions. */
+  onApplyAll?: (code: string) => void;
+  /** Disables the 应用 buttons while a change is being reviewed or written. */
+  applyDisabled?: boolean;
 };
 
 /** More than this many per sheet are summarised: a pane is not the place to read 2,000 findings. */
 const MAX_PER_SHEET = 200;
 
 const useStyles = makeStyles({
-  list: { listStyleType: 'none', margin: 0, padding: 0, display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS },
+  list: {
+    listStyleType: 'none',
+    margin: 0,
+    padding: 0,
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+  },
   item: {
     width: '100%',
     justifyContent: 'flex-start',
@@ -34,10 +50,23 @@ const useStyles = makeStyles({
     paddingBottom: tokens.spacingVerticalXS,
     minWidth: 0,
   },
-  body: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalXXS, minWidth: 0, overflowWrap: 'anywhere' },
+  body: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+    overflowWrap: 'anywhere',
+  },
   where: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'center', flexWrap: 'wrap' },
   suggestion: { color: tokens.colorPaletteGreenForeground1 },
   header: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap', alignItems: 'center' },
+  fixes: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalXS,
+    flexWrap: 'wrap',
+    paddingLeft: tokens.spacingHorizontalS,
+    paddingBottom: tokens.spacingVerticalXS,
+  },
 });
 
 type Group = { sheet: string; findings: Finding[]; errors: number; warnings: number };
@@ -58,9 +87,29 @@ function groupBySheet(findings: readonly Finding[]): Group[] {
 }
 
 /** Findings grouped by sheet with counts; each finding is a button that selects its cell in Excel. */
-export function FindingList({ findings, onSelect, label }: FindingListProps) {
+export function FindingList({
+  findings,
+  onSelect,
+  label,
+  onApply,
+  onApplyAll,
+  applyDisabled = false,
+}: FindingListProps) {
   const styles = useStyles();
   const groups = groupBySheet(findings);
+  // Several findings on one cell often share one suggestion (two extra words in a plan name):
+  // one 应用 button per cell, and "同类" counts cells, not findings.
+  const fixableByCode = new Map<string, Set<string>>();
+  const offersFix = new Set<Finding>();
+  const seenCells = new Set<string>();
+  for (const f of findings) {
+    if (f.suggestion === undefined || !f.cell) continue;
+    const cell = `${f.sheet}!${f.cell}`;
+    fixableByCode.set(f.code, (fixableByCode.get(f.code) ?? new Set<string>()).add(cell));
+    if (seenCells.has(`${cell}=${f.suggestion}`)) continue;
+    seenCells.add(`${cell}=${f.suggestion}`);
+    offersFix.add(f);
+  }
   // Small reports open fully; large ones open the first sheet only.
   const open = findings.length <= 60 ? groups.map((g) => g.sheet) : groups.slice(0, 1).map((g) => g.sheet);
   return (
@@ -70,12 +119,8 @@ export function FindingList({ findings, onSelect, label }: FindingListProps) {
           <AccordionHeader>
             <span className={styles.header}>
               <Text weight="semibold">{g.sheet}</Text>
-              {g.errors > 0 && (
-                <Badge color="danger" appearance="tint">{`错误 ${g.errors}`}</Badge>
-              )}
-              {g.warnings > 0 && (
-                <Badge color="warning" appearance="tint">{`提醒 ${g.warnings}`}</Badge>
-              )}
+              {g.errors > 0 && <Badge color="danger" appearance="tint">{`错误 ${g.errors}`}</Badge>}
+              {g.warnings > 0 && <Badge color="warning" appearance="tint">{`提醒 ${g.warnings}`}</Badge>}
             </span>
           </AccordionHeader>
           <AccordionPanel>
@@ -90,20 +135,50 @@ export function FindingList({ findings, onSelect, label }: FindingListProps) {
                   >
                     <span className={styles.body}>
                       <span className={styles.where}>
-                        <Badge size="small" color={f.severity === 'error' ? 'danger' : 'warning'} appearance="filled">
+                        <Badge
+                          size="small"
+                          color={f.severity === 'error' ? 'danger' : 'warning'}
+                          appearance="filled"
+                        >
                           {f.severity === 'error' ? '错误' : '提醒'}
                         </Badge>
                         <Text weight="semibold">{f.cell || '整个工作表'}</Text>
                       </span>
                       <Text>{f.message}</Text>
-                      {f.suggestion && <Text className={styles.suggestion}>{`建议改为：${f.suggestion}`}</Text>}
+                      {f.suggestion && (
+                        <Text className={styles.suggestion}>{`建议改为：${f.suggestion}`}</Text>
+                      )}
                     </span>
                   </Button>
+                  {onApply && offersFix.has(f) && (
+                    <div className={styles.fixes}>
+                      <Button
+                        size="small"
+                        disabled={applyDisabled}
+                        onClick={() => onApply(f)}
+                        aria-label={`应用建议：将 ${f.sheet}!${f.cell} 改为“${f.suggestion}”`}
+                      >
+                        应用
+                      </Button>
+                      {onApplyAll && (fixableByCode.get(f.code)?.size ?? 0) > 1 && (
+                        <Button
+                          size="small"
+                          appearance="subtle"
+                          disabled={applyDisabled}
+                          onClick={() => onApplyAll(f.code)}
+                        >
+                          {`同类全部应用（${fixableByCode.get(f.code)?.size ?? 0} 处）`}
+                        </Button>
+                      )}
+                    </div>
+                  )}
                 </li>
               ))}
             </ul>
             {g.findings.length > MAX_PER_SHEET && (
-              <Text size={200}>{`另有 ${g.findings.length - MAX_PER_SHEET} 条未列出：请用“写入校验结果”查看全部。`}</Text>
+              <Text
+                size={200}
+              >{`另有 ${g.findings.length - MAX_PER_SHEET} 条未列出：请用“写入校验结果”查看全部。`}</Text>
             )}
           </AccordionPanel>
         </AccordionItem>
