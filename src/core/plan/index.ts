@@ -1,1 +1,2 @@
 export * from './planGenerators';
+export * from './appendTask';
