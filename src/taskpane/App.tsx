@@ -8,13 +8,19 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { lazy, Suspense, useCallback, useEffect, useId, useRef, useState, type ReactNode } from 'react';
-import { readBookState, type ApplyOptions, type BookState, type WorkbookOp, type WorkbookPort } from '../workbook';
+import {
+  readBookState,
+  type ApplyOptions,
+  type BookState,
+  type WorkbookOp,
+  type WorkbookPort,
+} from '../workbook';
 import { createTaskpaneEnvironment, type AppEnvironment } from './appEnvironment';
 import { CapabilityNotice } from './components/CapabilityNotice';
 import { CheckPanel } from './components/CheckPanel';
 import { StepNav } from './components/StepNav';
 import { describeError } from './describeError';
-import type { SessionState, ShellState, StepDefinition } from './stepTypes';
+import { stepRef, type SessionState, type ShellState, type StepDefinition } from './stepTypes';
 
 export type { LastDraw, SessionState, ShellState, StepDefinition, StepId, StepPanelProps } from './stepTypes';
 
@@ -99,14 +105,27 @@ export function NotInExcelNotice() {
 }
 
 const READ_FIRST = '请先在第 1 步读取并校验工作簿';
-const DRAW_FIRST = '请先在第 2 步完成抽取';
+const DRAW_FIRST = `请先在${stepRef('draw')}完成抽取`;
 
 // Steps 2–5 (and the core they use: prepare, draw, verify) load when first opened, keeping the
 // pane's first download small; one chunk for all four, so opening the next step is instant.
-const DrawPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/DrawPanel').then((m) => ({ default: m.DrawPanel })));
-const LogPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/LogPanel').then((m) => ({ default: m.LogPanel })));
-const FormsPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/FormsPanel').then((m) => ({ default: m.FormsPanel })));
-const PublishPanel = lazy(() => import(/* webpackChunkName: "steps" */ './components/PublishPanel').then((m) => ({ default: m.PublishPanel })));
+const DrawPanel = lazy(() =>
+  import(/* webpackChunkName: "steps" */ './components/DrawPanel').then((m) => ({ default: m.DrawPanel })),
+);
+const LogPanel = lazy(() =>
+  import(/* webpackChunkName: "steps" */ './components/LogPanel').then((m) => ({ default: m.LogPanel })),
+);
+const FormsPanel = lazy(() =>
+  import(/* webpackChunkName: "steps" */ './components/FormsPanel').then((m) => ({ default: m.FormsPanel })),
+);
+const PlanPanel = lazy(() =>
+  import(/* webpackChunkName: "plan" */ './components/PlanPanel').then((m) => ({ default: m.PlanPanel })),
+);
+const PublishPanel = lazy(() =>
+  import(/* webpackChunkName: "steps" */ './components/PublishPanel').then((m) => ({
+    default: m.PublishPanel,
+  })),
+);
 
 /** Whether the log holds a draw (the panels themselves say when every draw was voided). */
 function hasDraws(book: BookState): boolean {
@@ -120,6 +139,15 @@ export const defaultSteps: StepDefinition[] = [
     title: '读取校验',
     getBlockedReason: () => null,
     Panel: CheckPanel,
+  },
+  {
+    id: 'plan',
+    title: '编制计划',
+    getBlockedReason: ({ port, book, env }) => {
+      if (!port) return env.noPortReason;
+      return book ? null : READ_FIRST;
+    },
+    Panel: PlanPanel,
   },
   {
     id: 'draw',
@@ -137,7 +165,7 @@ export const defaultSteps: StepDefinition[] = [
     getBlockedReason: ({ port, book, env }) => {
       if (!port) return env.noPortReason;
       if (!book) return READ_FIRST;
-      return book.log.hasLog ? null : '工作簿中还没有抽取记录：请先在第 2 步抽取';
+      return book.log.hasLog ? null : `工作簿中还没有抽取记录：请先在${stepRef('draw')}抽取`;
     },
     Panel: LogPanel,
   },
@@ -166,7 +194,13 @@ export const defaultSteps: StepDefinition[] = [
 const defaultEnvironment = createTaskpaneEnvironment({ noPortNotice: <NotInExcelNotice /> });
 
 /** The task pane: title, step flow and the current step's panel. Never touches `Excel.*`. */
-export function App({ port, steps = defaultSteps, env = defaultEnvironment, capabilityMessages = [], toolbar }: AppProps) {
+export function App({
+  port,
+  steps = defaultSteps,
+  env = defaultEnvironment,
+  capabilityMessages = [],
+  toolbar,
+}: AppProps) {
   const styles = useStyles();
   const panelTitleId = useId();
   const [currentId, setCurrentId] = useState<string>(steps[0]?.id ?? 'check');
@@ -223,7 +257,10 @@ export function App({ port, steps = defaultSteps, env = defaultEnvironment, capa
     [port],
   );
 
-  const updateSession = useCallback((patch: Partial<SessionState>) => setSession((s) => ({ ...s, ...patch })), []);
+  const updateSession = useCallback(
+    (patch: Partial<SessionState>) => setSession((s) => ({ ...s, ...patch })),
+    [],
+  );
 
   const state: ShellState = { port, book, env };
   const navItems = steps.map((step) => ({

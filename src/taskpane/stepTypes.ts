@@ -4,7 +4,7 @@ import type { LogVerification } from '../core/log';
 import type { ApplyOptions, BookState, WorkbookOp, WorkbookPort } from '../workbook';
 import type { AppEnvironment } from './appEnvironment';
 
-export type StepId = 'check' | 'draw' | 'log' | 'forms' | 'publish';
+export type StepId = 'check' | 'plan' | 'draw' | 'log' | 'forms' | 'publish';
 
 /** What the steps can see to decide whether they can open. */
 export type ShellState = {
@@ -58,3 +58,14 @@ export type StepDefinition = {
   getBlockedReason: (state: ShellState) => string | null;
   Panel: ComponentType<StepPanelProps>;
 };
+
+/** The order of the default steps; messages point to a step by its number in this order. */
+export const STEP_ORDER: readonly StepId[] = ['check', 'plan', 'draw', 'log', 'forms', 'publish'];
+
+/**
+ * How a message names a step: `第 3 步`.
+ * @example stepRef('draw') // '第 3 步'
+ */
+export function stepRef(id: StepId): string {
+  return `第 ${STEP_ORDER.indexOf(id) + 1} 步`;
+}

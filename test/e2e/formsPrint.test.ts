@@ -5,29 +5,16 @@
  * (`pdftoppm -png -r 60 test-output/forms/forms.pdf /tmp/formpage`).
  * Needs LibreOffice Calc and poppler: apt-get install -y libreoffice-calc poppler-utils.
  */
-import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildRecordFormsOps } from '../../src/core/forms';
 import { createXlsxWorkbook } from '../../src/workbook/xlsx';
 import { inspectorNames, makeContext, makeRecord } from '../core/forms/formFixture';
+import { cleanUp, run, toPdf } from './libreOffice';
 
 const repoRoot = path.resolve(__dirname, '../..');
 const outDir = path.join(repoRoot, 'test-output', 'forms');
-
-function run(cmd: string, args: string[], timeout = 90_000): string {
-  const r = spawnSync(cmd, args, { encoding: 'utf8', timeout });
-  if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT') {
-      const pkg = cmd === 'soffice' ? 'libreoffice-calc' : 'poppler-utils';
-      throw new Error(`找不到 ${cmd}：打印检查需要它。请安装：apt-get install -y ${pkg}`);
-    }
-    throw r.error;
-  }
-  if (r.status !== 0) throw new Error(`${cmd} ${args.join(' ')} 失败（${r.status}）：${r.stderr}`);
-  return r.stdout;
-}
 
 const squash = (s: string): string => s.replace(/\s+/g, '');
 
@@ -38,28 +25,12 @@ describe('record forms printed through LibreOffice', () => {
   let pdf = '';
 
   beforeAll(async () => {
-    const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-    if (soffice.error) {
-      throw new Error(
-        '找不到 soffice（LibreOffice）：一户一表打印检查需要它。请安装：apt-get install -y libreoffice-calc',
-      );
-    }
     tmp = mkdtempSync(path.join(os.tmpdir(), 'ssj-forms-'));
     const book = createXlsxWorkbook();
     await book.apply(buildRecordFormsOps(record, context));
     const xlsx = path.join(tmp, 'forms.xlsx');
     writeFileSync(xlsx, await book.save());
-    run('soffice', [
-      `-env:UserInstallation=file:///tmp/lo-profile-${process.pid}`,
-      '--headless',
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      tmp,
-      xlsx,
-    ]);
-    pdf = path.join(tmp, 'forms.pdf');
-    if (!existsSync(pdf)) throw new Error(`LibreOffice 没有生成 PDF：${pdf}`);
+    pdf = toPdf(xlsx);
     mkdirSync(outDir, { recursive: true });
     copyFileSync(pdf, path.join(outDir, 'forms.pdf'));
     copyFileSync(xlsx, path.join(outDir, 'forms.xlsx'));
@@ -67,7 +38,7 @@ describe('record forms printed through LibreOffice', () => {
 
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
-    rmSync(`/tmp/lo-profile-${process.pid}`, { recursive: true, force: true });
+    cleanUp();
   });
 
   it('prints exactly one A4 page per target', () => {

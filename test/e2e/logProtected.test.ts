@@ -4,7 +4,6 @@
  * protected; the protection password works and a wrong one is refused.
  * Needs LibreOffice Calc: apt-get install -y libreoffice-calc.
  */
-import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,24 +11,9 @@ import ExcelJS from 'exceljs';
 import { DATA_SHEET, LOG_SHEET } from '../../src/core/log';
 import { openXlsxWorkbook } from '../../src/workbook/xlsx';
 import { RESULT, TASK, run, sampleIo } from '../cli/logFixture';
+import { cleanUp, soffice } from './libreOffice';
 
 const PASSWORD = '邢台2025';
-
-function soffice(args: string[]): void {
-  const r = spawnSync(
-    'soffice',
-    [`-env:UserInstallation=file:///tmp/lo-profile-${process.pid}`, '--headless', ...args],
-    { encoding: 'utf8', timeout: 120_000 },
-  );
-  if (r.error) {
-    if ((r.error as NodeJS.ErrnoException).code === 'ENOENT')
-      throw new Error(
-        '找不到 soffice（LibreOffice）：此检查需要它。请安装：apt-get install -y libreoffice-calc',
-      );
-    throw r.error;
-  }
-  if (r.status !== 0) throw new Error(`soffice ${args.join(' ')} 失败（${r.status}）：${r.stderr}`);
-}
 
 type SheetState = { state: string; isProtected: boolean; protection: Record<string, unknown> | null };
 
@@ -59,11 +43,6 @@ describe('the drawn book in ExcelJS and LibreOffice', () => {
   let bytes: Uint8Array = new Uint8Array();
 
   beforeAll(async () => {
-    const probe = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
-    if (probe.error)
-      throw new Error(
-        '找不到 soffice（LibreOffice）：此检查需要它。请安装：apt-get install -y libreoffice-calc',
-      );
     tmp = mkdtempSync(path.join(os.tmpdir(), 'ssj-log-'));
     const io = await sampleIo();
     const r = await run(io, 'draw', 'b.xlsx', '--task', TASK, '--password', PASSWORD, '-o', 'd.xlsx');
@@ -75,7 +54,7 @@ describe('the drawn book in ExcelJS and LibreOffice', () => {
 
   afterAll(() => {
     if (tmp) rmSync(tmp, { recursive: true, force: true });
-    rmSync(`/tmp/lo-profile-${process.pid}`, { recursive: true, force: true });
+    cleanUp();
   });
 
   it('keeps 抽取记录 and _ssj_data protected and _ssj_data very hidden', async () => {

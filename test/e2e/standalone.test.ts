@@ -59,7 +59,7 @@ describe('standalone.html', () => {
     await page.getByText('建议改为：2025年邢台市医疗保障局随机抽查001').first().waitFor();
     await page.screenshot({ path: screenshotPath('standalone-1-check-800.png'), fullPage: true });
 
-    await page.getByRole('button', { name: '第 2 步：抽取' }).click();
+    await page.getByRole('button', { name: '第 3 步：抽取' }).click();
     await page.getByRole('combobox', { name: /抽查任务/ }).click();
     await page.getByRole('option', { name: /^2025002\/001 / }).click();
     await page.getByRole('textbox', { name: /操作人/ }).fill('王小明');
@@ -76,11 +76,11 @@ describe('standalone.html', () => {
     await page.screenshot({ path: screenshotPath('standalone-2-draw-320.png'), fullPage: true });
     await page.setViewportSize({ width: 800, height: 900 });
 
-    await page.getByRole('button', { name: '第 4 步：记录表' }).click();
+    await page.getByRole('button', { name: '第 5 步：记录表' }).click();
     await page.getByRole('button', { name: '生成记录表' }).click();
     await page.getByText('记录表已生成').waitFor({ timeout: 15_000 });
 
-    await page.getByRole('button', { name: '第 5 步：结果公示' }).click();
+    await page.getByRole('button', { name: '第 6 步：结果公示' }).click();
     await page.getByRole('button', { name: '下载公示 CSV' }).waitFor();
     await page.screenshot({ path: screenshotPath('standalone-5-publish-800.png'), fullPage: true });
 

@@ -60,7 +60,7 @@ describe('taskpane.html in a fake Excel', () => {
     await shoot(page, '1-check');
 
     // 抽取 2025002/001 with a local seed.
-    await page.getByRole('button', { name: '第 2 步：抽取' }).click();
+    await page.getByRole('button', { name: '第 3 步：抽取' }).click();
     await page.getByRole('combobox', { name: /抽查任务/ }).click();
     await page.getByRole('option', { name: /^2025002\/001 / }).click();
     await page.getByRole('textbox', { name: /操作人/ }).fill('王小明');
@@ -81,19 +81,19 @@ describe('taskpane.html in a fake Excel', () => {
     await shoot(page, '2-draw-result');
 
     // 抽取记录: 验证.
-    await page.getByRole('button', { name: '第 3 步：抽取记录' }).click();
+    await page.getByRole('button', { name: '第 4 步：抽取记录' }).click();
     await page.getByRole('button', { name: '验证' }).click();
     await page.getByText('验证通过').waitFor({ timeout: 15_000 });
     await shoot(page, '3-log');
 
     // 记录表.
-    await page.getByRole('button', { name: '第 4 步：记录表' }).click();
+    await page.getByRole('button', { name: '第 5 步：记录表' }).click();
     await page.getByRole('button', { name: '生成记录表' }).click();
     await page.getByText('记录表已生成').waitFor({ timeout: 15_000 });
     await shoot(page, '4-forms');
 
     // 结果公示.
-    await page.getByRole('button', { name: '第 5 步：结果公示' }).click();
+    await page.getByRole('button', { name: '第 6 步：结果公示' }).click();
     await page.getByText(`可公示的抽取 1 次，共 ${drawn} 个检查对象。`).waitFor();
     await shoot(page, '5-publish');
 

@@ -30,7 +30,7 @@ function renderInFluent(element: ReactElement) {
 }
 
 describe('App', () => {
-  it('shows the title and the five steps in order', () => {
+  it('shows the title and the six steps in order', () => {
     renderInFluent(<App port={makePort(() => Promise.resolve(SHEETS))} />);
     expect(screen.getByRole('heading', { level: 1, name: '双随机抽查助手' })).toBeTruthy();
     const nav = screen.getByRole('navigation', { name: '操作步骤' });
@@ -39,40 +39,41 @@ describe('App', () => {
       .map((button) => button.getAttribute('aria-label'));
     expect(names).toEqual([
       '第 1 步：读取校验',
-      '第 2 步：抽取',
-      '第 3 步：抽取记录',
-      '第 4 步：记录表',
-      '第 5 步：结果公示',
+      '第 2 步：编制计划',
+      '第 3 步：抽取',
+      '第 4 步：抽取记录',
+      '第 5 步：记录表',
+      '第 6 步：结果公示',
     ]);
   });
 
   it('keeps steps without their inputs disabled and says why', () => {
     renderInFluent(<App port={makePort(() => Promise.resolve(SHEETS))} />);
-    const drawStep = screen.getByRole('button', { name: '第 2 步：抽取' });
+    const drawStep = screen.getByRole('button', { name: '第 3 步：抽取' });
     expect(drawStep.getAttribute('aria-disabled')).toBe('true');
     const reasonId = drawStep.getAttribute('aria-describedby') ?? '';
     expect(document.getElementById(reasonId)?.textContent).toBe('请先在第 1 步读取并校验工作簿');
   });
 
-  it('opens step 2 after 读取并校验 finds the plan and its tasks', async () => {
+  it('opens step 3 (抽取) after 读取并校验 finds the plan and its tasks', async () => {
     const port = await sampleWorkbook();
     renderInFluent(<App port={port} />);
     fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
     await screen.findByRole('list', { name: '找到的表格（共 5 个）' });
-    expect(screen.getByRole('button', { name: '第 2 步：抽取' }).getAttribute('aria-disabled')).toBeNull();
-    // No draw yet: steps 3–5 stay closed and say why.
-    const logStep = screen.getByRole('button', { name: '第 3 步：抽取记录' });
+    expect(screen.getByRole('button', { name: '第 3 步：抽取' }).getAttribute('aria-disabled')).toBeNull();
+    // No draw yet: steps 4–6 stay closed and say why.
+    const logStep = screen.getByRole('button', { name: '第 4 步：抽取记录' });
     expect(logStep.getAttribute('aria-disabled')).toBe('true');
     expect(document.getElementById(logStep.getAttribute('aria-describedby') ?? '')?.textContent).toBe(
-      '工作簿中还没有抽取记录：请先在第 2 步抽取',
+      '工作簿中还没有抽取记录：请先在第 3 步抽取',
     );
   });
 
-  it('keeps step 2 closed with a reason when the book has no plan table', async () => {
+  it('keeps step 3 (抽取) closed with a reason when the book has no plan table', async () => {
     renderInFluent(<App port={makePort(() => Promise.resolve(SHEETS))} />);
     fireEvent.click(screen.getByRole('button', { name: '读取并校验' }));
     await screen.findByText('没有找到计划表或名录库');
-    const drawStep = screen.getByRole('button', { name: '第 2 步：抽取' });
+    const drawStep = screen.getByRole('button', { name: '第 3 步：抽取' });
     expect(drawStep.getAttribute('aria-disabled')).toBe('true');
     expect(document.getElementById(drawStep.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(/计划表中没有可抽取的任务/);
   });

@@ -10,9 +10,9 @@ describe('FormsPanel (记录表)', () => {
   it('is closed with a reason until a draw exists', async () => {
     renderApp(await sampleWorkbook());
     await readAndCheck();
-    const step = screen.getByRole('button', { name: '第 4 步：记录表' });
+    const step = screen.getByRole('button', { name: '第 5 步：记录表' });
     expect(step.getAttribute('aria-disabled')).toBe('true');
-    expect(document.getElementById(step.getAttribute('aria-describedby') ?? '')?.textContent).toBe('请先在第 2 步完成抽取');
+    expect(document.getElementById(step.getAttribute('aria-describedby') ?? '')?.textContent).toBe('请先在第 3 步完成抽取');
   });
 
   it('says what it will write, then writes one form per target on a new sheet', async () => {

@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs';
 import { buildSampleBook, SAMPLE_SHEETS } from '../../src/core/sample';
 import { createXlsxWorkbook, openXlsxWorkbook, formatCellText } from '../../src/workbook/xlsx';
 import { WorkbookError } from '../../src/workbook';
@@ -88,6 +89,35 @@ describe('XlsxWorkbook.apply', () => {
     await expect(book.apply([{ kind: 'unprotect', sheet: '抽取记录', password: 'wrong' }])).rejects.toThrow('密码不正确');
     await book.apply([{ kind: 'unprotect', sheet: '抽取记录', password: 'secret' }]);
     expect((await book.listSheets())[0]!.isProtected).toBe(false);
+  });
+});
+
+describe('the active tab of a saved book', () => {
+  async function activeTab(ops: Parameters<ReturnType<typeof createXlsxWorkbook>['apply']>[0]): Promise<string> {
+    const book = createXlsxWorkbook();
+    await book.apply(ops);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await book.save()) as unknown as ArrayBuffer);
+    return wb.worksheets[wb.views[0]?.activeTab ?? 0]!.name;
+  }
+
+  it('stays on the activated sheet when an earlier sheet is deleted', async () => {
+    const tab = await activeTab([
+      { kind: 'addSheet', sheet: 'Sheet1' },
+      { kind: 'addSheet', sheet: '_ssj_settings', visibility: 'veryHidden' },
+      { kind: 'addSheet', sheet: '计划' },
+      { kind: 'activate', sheet: '计划' },
+      { kind: 'deleteSheet', sheet: 'Sheet1' },
+    ]);
+    expect(tab).toBe('计划');
+  });
+
+  it('is never a very hidden sheet (LibreOffice would show and print it)', async () => {
+    const tab = await activeTab([
+      { kind: 'addSheet', sheet: '_ssj_settings', visibility: 'veryHidden' },
+      { kind: 'addSheet', sheet: '计划' },
+    ]);
+    expect(tab).toBe('计划');
   });
 });
 

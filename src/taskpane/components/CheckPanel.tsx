@@ -5,7 +5,7 @@ import { schemaOf } from '../../core/tables';
 import { buildFindingsSheetOps, FINDINGS_SHEET } from '../buildFindingsSheetOps';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { hasSheet, nextFreeSheetName } from '../nextFreeSheetName';
-import type { StepPanelProps } from '../stepTypes';
+import { stepRef, type StepPanelProps } from '../stepTypes';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
 import { FindingList } from './FindingList';
@@ -106,6 +106,7 @@ export function CheckPanel({
           {book.report.tables.length === 0 ? (
             <ErrorBar title="没有找到计划表或名录库" intent="warning">
               请确认工作表中有含“抽查计划编号”“抽查计划名称”等表头的计划表，以及含“统一社会信用代码”“执法证号”等表头的名录库，然后重新读取。
+              {`还没有计划表的，可在${stepRef('plan')}“编制计划”中新建。`}
             </ErrorBar>
           ) : (
             <ul className={styles.tables} aria-label={`找到的表格（共 ${book.report.tables.length} 个）`}>

@@ -42,7 +42,7 @@ import { dateToSerialDay } from '../../core/session/dates';
 import { taskDrawStatus } from '../../core/session/logEvents';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { describeTeam } from '../listDraws';
-import type { LastDraw, StepPanelProps } from '../stepTypes';
+import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { EffectNote } from './EffectNote';
@@ -443,13 +443,13 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
 
           {broken.length > 0 && (
             <ErrorBar title="抽取记录已被改动，不能继续抽取">
-              {`${broken[0]!.sheet}!${broken[0]!.cell}：${broken[0]!.message} 请在第 3 步“验证”查看详情，从未改动的备份恢复工作簿后再抽取。`}
+              {`${broken[0]!.sheet}!${broken[0]!.cell}：${broken[0]!.message} 请在${stepRef('log')}“验证”查看详情，从未改动的备份恢复工作簿后再抽取。`}
             </ErrorBar>
           )}
           {/* Right after this task's own draw the result below says it all; the notice is for later visits. */}
           {isDrawnAlready && session.lastDraw?.seq !== status.lastDraw && (
             <ErrorBar title="该任务已经抽取过" intent="info">
-              {`任务 ${taskKey(task)} 已于抽取记录第 ${status.lastDraw} 条抽取。不能直接重抽；如确需重抽，请先在第 3 步作废原抽取，写明原因。`}
+              {`任务 ${taskKey(task)} 已于抽取记录第 ${status.lastDraw} 条抽取。不能直接重抽；如确需重抽，请先在${stepRef('log')}作废原抽取，写明原因。`}
             </ErrorBar>
           )}
 

@@ -3,7 +3,7 @@ import { useRef, useState } from 'react';
 import { describeError, isCancelledError, RETRY_ADVICE } from '../describeError';
 import { describeDraw, formatShortTime, listDraws, type DrawItem } from '../listDraws';
 import { nextFreeSheetName } from '../nextFreeSheetName';
-import type { StepPanelProps } from '../stepTypes';
+import { stepRef, type StepPanelProps } from '../stepTypes';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
 
@@ -41,7 +41,7 @@ export function FormsPanel({ port, book, refresh }: StepPanelProps) {
 
   const draws = listDraws(book.log).filter((d) => !d.voided);
   const item = draws.find((d) => d.seq === selected) ?? draws[draws.length - 1];
-  if (!item) return <Text>请先在第 2 步完成抽取。</Text>;
+  if (!item) return <Text>{`请先在${stepRef('draw')}完成抽取。`}</Text>;
   const sheetNames = book.sheets.map((s) => s.name);
   const planned = plannedSheetName(item, sheetNames);
   const total = item.teams.length;

@@ -17,7 +17,7 @@ import { chainHead } from '../../core/log/logSheet';
 import { recordSubstitution, recordVoid } from '../../core/session/logEvents';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { describeDraw, describeTeam, formatShortTime, listDraws, type DrawItem } from '../listDraws';
-import type { StepPanelProps } from '../stepTypes';
+import { stepRef, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { EffectNote } from './EffectNote';
@@ -178,7 +178,7 @@ export function LogPanel({
     setVoidReason('');
     run('正在作废…', outcome.ops, {
       title: `已作废第 ${voidItem.seq} 条抽取（抽取记录第 ${outcome.entry.seq} 条）`,
-      message: `原抽取与结果表保留不变，可在第 2 步重新抽取该任务，新抽取会注明替代第 ${voidItem.seq} 条。`,
+      message: `原抽取与结果表保留不变，可在${stepRef('draw')}重新抽取该任务，新抽取会注明替代第 ${voidItem.seq} 条。`,
     });
   };
 

@@ -198,9 +198,14 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
       if (op.visibility && op.visibility !== 'visible') ws.state = op.visibility;
       return;
     }
-    case 'deleteSheet':
+    case 'deleteSheet': {
+      // The active tab is an index: keep it on the same sheet when an earlier one goes.
+      const index = wb.worksheets.indexOf(need(op.sheet));
+      const active = wb.views?.[0]?.activeTab ?? 0;
       wb.removeWorksheet(need(op.sheet).id);
+      if (index < active) wb.views = [{ ...wb.views[0], activeTab: active - 1 } as ExcelJS.WorkbookView];
       return;
+    }
     case 'copySheet': {
       checkSheetName(op.sheet);
       const src = need(op.source);
@@ -379,11 +384,24 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
       // No UI behind a file.
     },
     async save(): Promise<Uint8Array> {
+      settleActiveTab(wb);
       // Deflate level 3: a large book saves ~2× faster than at JSZip's default 6, for a few % more bytes.
       const buf = await wb.xlsx.writeBuffer({ zip: { compression: 'DEFLATE', compressionOptions: { level: 3 } } } as ExcelJS.XlsxWriteOptions);
       return new Uint8Array(buf as ArrayBuffer);
     },
   };
+}
+
+/**
+ * Points the workbook's active tab at a visible sheet. A hidden active tab (or one past the end)
+ * makes Excel repair the file and LibreOffice show, and print, the very hidden sheet.
+ */
+function settleActiveTab(wb: ExcelJS.Workbook): void {
+  const sheets = wb.worksheets;
+  const active = wb.views?.[0]?.activeTab ?? 0;
+  if (sheets[active]?.state === 'visible') return;
+  const visible = sheets.findIndex((ws) => ws.state === 'visible');
+  if (visible >= 0) wb.views = [{ ...(wb.views?.[0] ?? {}), activeTab: visible } as ExcelJS.WorkbookView];
 }
 
 /**

@@ -1,0 +1,206 @@
+import { Button, Field, Input, makeStyles, SpinButton, Text, tokens } from '@fluentui/react-components';
+import { useState } from 'react';
+import { composePlanName, type BureauSettings } from '../../core/plan';
+import { formatBasisPoints, parseRatio } from '../../core/rules';
+
+const useStyles = makeStyles({
+  form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
+  pair: {
+    display: 'flex',
+    gap: tokens.spacingHorizontalS,
+    flexWrap: 'wrap',
+    '& > *': { flexGrow: 1, minWidth: '120px' },
+  },
+  classRow: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-end', flexWrap: 'wrap' },
+  classField: { width: '84px' },
+  actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
+  preview: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
+});
+
+type ClassDraft = { label: string; cls: string; percent: string };
+
+type Draft = {
+  year: string;
+  division: string;
+  department: string;
+  teamSize: number;
+  joint: string;
+  classes: ClassDraft[];
+};
+
+function toDraft(s: BureauSettings): Draft {
+  return {
+    year: String(s.year),
+    division: s.division,
+    department: s.department,
+    teamSize: s.teamSize,
+    joint: s.jointDepartments.join('、'),
+    classes: s.creditClasses.map((c) => ({
+      label: c.label,
+      cls: c.cls,
+      percent: formatBasisPoints(c.basisPoints).replace(/%$/, ''),
+    })),
+  };
+}
+
+/** The percentage typed (`5`, `12.5`, `5%`) in basis points, or null (integer arithmetic via parseRatio). */
+function percentToBasisPoints(text: string): number | null {
+  const t = text.trim().replace(/[%％]$/, '');
+  if (t === '') return null;
+  const r = parseRatio(`${t}%`);
+  return r.ok && r.value.kind === 'plain' ? r.value.basisPoints : null;
+}
+
+type Checked = { settings: BureauSettings; problems: Record<string, string> };
+
+function check(d: Draft): Checked {
+  const problems: Record<string, string> = {};
+  const year = Number(d.year.trim());
+  if (!/^\d{4}$/.test(d.year.trim()) || year < 2000 || year > 2100) problems.year = '请填写四位年度，如 2026';
+  const division = d.division.replace(/\s+/g, '');
+  if (!division) problems.division = '请填写行政区划，如“邢台市”“承德县”';
+  const department = d.department.replace(/\s+/g, '');
+  if (!department) problems.department = '请填写部门，如“医疗保障局”或“医疗保障局桥东分局”';
+  const creditClasses = d.classes
+    .filter((c) => c.cls.trim() || c.label.trim() || c.percent.trim())
+    .map((c, i) => {
+      const bp = percentToBasisPoints(c.percent);
+      if (!c.cls.trim()) problems[`class${i}`] = '请填写等级代码，如 A';
+      else if (bp === null)
+        problems[`class${i}`] = `等级“${c.cls.trim()}”的比例请填写 0 到 100 之间的百分数，如 5`;
+      return { label: c.label.trim(), cls: c.cls.trim().toUpperCase(), basisPoints: bp ?? 0 };
+    });
+  const seen = new Set<string>();
+  creditClasses.forEach((c, i) => {
+    if (seen.has(c.cls)) problems[`class${i}`] = `等级代码“${c.cls}”重复`;
+    seen.add(c.cls);
+  });
+  return {
+    settings: {
+      year,
+      division,
+      department,
+      teamSize: d.teamSize,
+      jointDepartments: d.joint
+        .split(/[、，,；;\s]+/)
+        .map((x) => x.trim())
+        .filter(Boolean),
+      creditClasses,
+    },
+    problems,
+  };
+}
+
+export type SettingsFormProps = {
+  initial: BureauSettings;
+  /** Whether a settings sheet exists (the button says 保存 or 保存修改). */
+  exists: boolean;
+  isSaving: boolean;
+  onSave: (settings: BureauSettings) => void;
+  onCancel?: () => void;
+};
+
+/** 单位设置: 年度, 行政区划, 部门 (for plan names), default team size, joint departments, credit classes with default ratios. */
+export function SettingsForm({ initial, exists, isSaving, onSave, onCancel }: SettingsFormProps) {
+  const styles = useStyles();
+  const [draft, setDraft] = useState<Draft>(() => toDraft(initial));
+  const [tried, setTried] = useState(false);
+  const { settings, problems } = check(draft);
+  const shown = (key: string) => (tried ? problems[key] : undefined);
+  const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
+  const setClass = (i: number, patch: Partial<ClassDraft>) =>
+    set({ classes: draft.classes.map((c, j) => (j === i ? { ...c, ...patch } : c)) });
+  const submit = () => {
+    setTried(true);
+    if (Object.keys(problems).length === 0) onSave(settings);
+  };
+  const preview =
+    problems.year || problems.division || problems.department ? '' : composePlanName(settings, 1);
+
+  return (
+    <form
+      className={styles.form}
+      aria-label="单位设置"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit();
+      }}
+    >
+      <div className={styles.pair}>
+        <Field label="年度" required validationMessage={shown('year')}>
+          <Input value={draft.year} inputMode="numeric" onChange={(_, d) => set({ year: d.value })} />
+        </Field>
+        <Field label="默认检查组人数" hint="每组至少 2 人">
+          <SpinButton
+            value={draft.teamSize}
+            min={2}
+            max={9}
+            onChange={(_, d) => {
+              const v = d.value ?? Number(d.displayValue);
+              if (Number.isInteger(v) && v >= 2 && v <= 9) set({ teamSize: v });
+            }}
+          />
+        </Field>
+      </div>
+      <Field label="行政区划" required hint="如 邢台市、承德县" validationMessage={shown('division')}>
+        <Input value={draft.division} onChange={(_, d) => set({ division: d.value })} />
+      </Field>
+      <Field
+        label="部门"
+        required
+        hint="如 医疗保障局，分局写全称：医疗保障局桥东分局"
+        validationMessage={shown('department')}
+      >
+        <Input value={draft.department} onChange={(_, d) => set({ department: d.value })} />
+      </Field>
+      <Field label="联合抽查部门" hint="用顿号分隔，如 市场监督管理局、卫生健康委员会">
+        <Input value={draft.joint} onChange={(_, d) => set({ joint: d.value })} />
+      </Field>
+      <Text weight="semibold">信用等级与默认抽查比例</Text>
+      {draft.classes.length === 0 && <Text size={200}>名录库没有信用等级；如按等级抽查，请添加等级。</Text>}
+      {draft.classes.map((c, i) => (
+        <div key={i} className={styles.classRow} role="group" aria-label={`信用等级 ${i + 1}`}>
+          <Field label="名称" className={styles.classField}>
+            <Input value={c.label} onChange={(_, d) => setClass(i, { label: d.value })} />
+          </Field>
+          <Field label="代码" className={styles.classField}>
+            <Input value={c.cls} onChange={(_, d) => setClass(i, { cls: d.value })} />
+          </Field>
+          <Field label="比例（%）" className={styles.classField} validationMessage={shown(`class${i}`)}>
+            <Input
+              value={c.percent}
+              inputMode="decimal"
+              onChange={(_, d) => setClass(i, { percent: d.value })}
+            />
+          </Field>
+          <Button
+            appearance="subtle"
+            onClick={() => set({ classes: draft.classes.filter((_, j) => j !== i) })}
+            aria-label={`删除信用等级 ${i + 1}`}
+          >
+            删除
+          </Button>
+        </div>
+      ))}
+      <div>
+        <Button
+          size="small"
+          onClick={() => set({ classes: [...draft.classes, { label: '', cls: '', percent: '' }] })}
+        >
+          添加等级
+        </Button>
+      </div>
+      {preview && <Text className={styles.preview}>{`计划名称将写作：${preview}（序号依次递增）`}</Text>}
+      <div className={styles.actions}>
+        <Button appearance="primary" onClick={submit} disabled={isSaving}>
+          {exists ? '保存修改' : '保存设置'}
+        </Button>
+        {onCancel && (
+          <Button onClick={onCancel} disabled={isSaving}>
+            取消
+          </Button>
+        )}
+      </div>
+    </form>
+  );
+}
