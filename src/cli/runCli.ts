@@ -16,13 +16,16 @@ import { runSubstitute } from './commands/substitute';
 import { runVoid } from './commands/voidDraw';
 import { runForms } from './commands/forms';
 import { runFix } from './commands/fix';
+import { runResults } from './commands/results';
+import { runPublish } from './commands/publish';
 
 export type CommandSpec = {
   name: string;
   usage: string;
   summary: string;
-  options: Record<string, { type: 'string' | 'boolean'; short?: string }>;
-  run(args: { positionals: string[]; values: Record<string, string | boolean | undefined> }, io: CliIo): Promise<number>;
+  /** `multiple`: the option may be given more than once; its value is then a list. */
+  options: Record<string, { type: 'string' | 'boolean'; short?: string; multiple?: boolean }>;
+  run(args: { positionals: string[]; values: Record<string, string | boolean | string[] | undefined> }, io: CliIo): Promise<number>;
 };
 
 const COMMON = { json: { type: 'boolean' as const }, help: { type: 'boolean' as const, short: 'h' } };
@@ -34,9 +37,10 @@ const LOGS = { ...WRITES, password: { type: 'string' as const } };
 export const COMMANDS: CommandSpec[] = [
   {
     name: 'validate',
-    usage: 'shuangsuiji validate BOOK [--json]',
-    summary: '找到计划表与名录库并逐格校验，列出问题（有错误时退出码 1）',
-    options: { ...COMMON },
+    usage: 'shuangsuiji validate BOOK [--table 工作表:类型:表头行]… [--json]',
+    summary:
+      '找到计划表与名录库并逐格校验，列出问题（有错误时退出码 1）。--table 纠正自动识别（可多次）：类型为 plan（计划表）、matters（事项清单）、targets（检查对象名录库）、inspectors（执法检查人员名录库）、history（检查历史）或 none（不是表格），如 --table 计划:plan:7、--table 填表说明:none；仅本次有效，工作簿中保存的指定照常生效',
+    options: { ...COMMON, table: { type: 'string', multiple: true } },
     run: runValidate,
   },
   {
@@ -124,9 +128,23 @@ export const COMMANDS: CommandSpec[] = [
     run: runForms,
   },
   {
+    name: 'results',
+    usage: 'shuangsuiji results BOOK [--draw 序号] [-o OUT]',
+    summary: '为抽取新建“检查结果登记表”（默认：每个未作废、还没有登记表的抽取各一张），填写检查结果编号 1–10、检查日期、后续处置和备注；不改动其他工作表',
+    options: { ...COMMON, draw: { type: 'string' }, ...WRITES },
+    run: runResults,
+  },
+  {
+    name: 'publish',
+    usage: 'shuangsuiji publish BOOK [--csv FILE] [--json] [-o OUT]',
+    summary: '按抽取记录和已填的检查结果生成“结果公示”表（涉密、已作废的抽取不公示）和“年度统计”表，可另存公示 CSV，并列出年度指标是否达标（登记表中有错误时退出码 1）',
+    options: { ...COMMON, csv: { type: 'string' }, ...WRITES },
+    run: runPublish,
+  },
+  {
     name: 'demo',
     usage: 'shuangsuiji demo [DIR]',
-    summary: '生成示例工作簿并依次运行 校验 → 抽取 → 记录表，文件留在 DIR（默认 demo-out/）',
+    summary: '生成示例工作簿并依次运行 校验 → 抽取 → 记录表 → 检查结果登记表，文件留在 DIR（默认 demo-out/）',
     options: { ...COMMON },
     run: runDemo,
   },
@@ -190,7 +208,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 0;
   }
   try {
-    return await cmd.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | undefined> }, io);
+    return await cmd.run({ positionals: parsed.positionals, values: parsed.values as Record<string, string | boolean | string[] | undefined> }, io);
   } catch (e) {
     if (e instanceof UsageError || e instanceof WorkbookError) {
       io.stderr(`${oneLine(e.message)}\n`);

@@ -52,6 +52,11 @@ export type WorkbookOp =
   | { kind: 'columnWidths'; sheet: string; widths: number[] } // in characters, from column A
   | { kind: 'rowHeights'; sheet: string; fromRow: number; heights: number[] } // points, 1-based fromRow
   | { kind: 'listValidation'; sheet: string; address: string; items: string[]; prompt?: string }
+  /**
+   * Only dates may be typed (blank stays allowed): on or after `min` and on or before `max` when
+   * given, as ISO `YYYY-MM-DD`. `prompt` is the input message shown when the cell is selected.
+   */
+  | { kind: 'dateValidation'; sheet: string; address: string; min?: string; max?: string; prompt?: string }
   | { kind: 'pageSetup'; sheet: string; setup: PageSetup }
   | { kind: 'protect'; sheet: string; password?: string }
   | { kind: 'unprotect'; sheet: string; password?: string }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runCli } from '../../src/cli';
 import { buildSampleBook } from '../../src/core/sample';
-import { createXlsxWorkbook } from '../../src/workbook/xlsx';
+import { createXlsxWorkbook, openXlsxWorkbook } from '../../src/workbook/xlsx';
+import { saveTableChoicesOps } from '../../src/core/tables';
 import type { WorkbookOp } from '../../src/core/workbookOps';
 import { createFakeIo } from './fakeIo';
 
@@ -16,7 +19,7 @@ describe('shuangsuiji validate', () => {
     const code = await runCli(['validate', 'b.xlsx', '--json'], io);
     const doc = JSON.parse(io.out) as { tables: { kind: string; sheet: string; headerRow: number; rows: number }[]; findings: unknown[] };
     expect(doc.tables.map((t) => t.kind)).toEqual(['plan', 'matters', 'targets', 'inspectors', 'history']);
-    expect(doc.tables[0]).toEqual({ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3 });
+    expect(doc.tables[0]).toEqual({ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3, chosen: false });
     expect(Array.isArray(doc.findings)).toBe(true);
     expect([0, 1]).toContain(code);
     expect(io.err).toBe('');
@@ -93,5 +96,79 @@ describe('shuangsuiji draw policy options', () => {
     const load = new Map<string, number>();
     for (const e of doc.record.result) for (const m of e.members) load.set(m, (load.get(m) ?? 0) + 1);
     expect(Math.max(...load.values())).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('shuangsuiji validate --table', () => {
+  const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', name)));
+  type Doc = { tables: { kind: string; sheet: string; headerRow: number; rows: number; chosen: boolean }[]; findings: { code: string; cell: string; sheet: string }[] };
+
+  it('honours the choices stored in the book without being asked', async () => {
+    const io = createFakeIo({ '/work/g.xlsx': fixture('choices-guess.xlsx') });
+    expect(await runCli(['validate', 'g.xlsx', '--json'], io)).toBe(0);
+    const doc = JSON.parse(io.out) as Doc;
+    expect(doc.tables.map((t) => [t.sheet, t.headerRow, t.chosen])).toEqual([
+      ['计划', 6, true],
+      ['名录', 1, false],
+      ['人员', 1, false],
+    ]);
+  });
+
+  it('applies --table choices for this run over the stored ones, and marks them in the report', async () => {
+    const io = createFakeIo({ '/work/g.xlsx': fixture('choices-guess.xlsx') });
+    expect(await runCli(['validate', 'g.xlsx', '--table', '计划:plan:2', '--table', '2024年名录（旧）:targets:1'], io)).toBe(1);
+    expect(io.out).toContain('  计划：年度随机抽查工作计划，表头在第 2 行，5 行数据（按指定）');
+    expect(io.out).toContain('  2024年名录（旧）：检查对象名录库，表头在第 1 行，2 行数据（按指定）');
+    expect(io.out).toContain('  名录：检查对象名录库，表头在第 1 行，4 行数据\n');
+    expect(io.files.size).toBe(1);
+  });
+
+  it('corrects a guess in a book without stored choices, and accepts none without a row', async () => {
+    const io = createFakeIo({ '/work/w.xlsx': fixture('wugang-2024-matters.xlsx'), '/work/x.xlsx': fixture('xingtai-2025-plan.xlsx') });
+    expect(await runCli(['validate', 'x.xlsx', '--json', '--table', '附件2:plan:4'], io)).toBe(1);
+    expect((JSON.parse(io.out) as Doc).tables).toEqual([{ kind: 'plan', sheet: '附件2', headerRow: 4, rows: 1, chosen: true }]);
+    const io2 = createFakeIo({ '/work/x.xlsx': fixture('xingtai-2025-plan.xlsx') });
+    expect(await runCli(['validate', 'x.xlsx', '--table', '附件2:none'], io2)).toBe(2);
+    expect(io2.err).toMatch(/未找到抽查计划表.*可用 --table 工作表:plan:表头行 指定/);
+  });
+
+  it('reports a choice that names a row without the kind’s columns', async () => {
+    const io = createFakeIo({ '/work/x.xlsx': fixture('xingtai-2025-plan.xlsx') });
+    expect(await runCli(['validate', 'x.xlsx', '--json', '--table', '附件2:plan:2'], io)).toBe(1);
+    const doc = JSON.parse(io.out) as Doc;
+    expect(doc.tables[0]).toMatchObject({ headerRow: 4, chosen: false });
+    expect(doc.findings.find((f) => f.code === 'TABLE_CHOICE_INVALID')).toMatchObject({ sheet: '附件2', cell: 'A2' });
+  });
+
+  it('exits 2 with one Chinese line for a --table it cannot read or a sheet the book lacks', async () => {
+    for (const [spec, pattern] of [
+      ['计划:plan', /无法读取 --table 计划:plan：表头行应为正整数/],
+      ['计划:sheet:3', /无法读取 --table 计划:sheet:3：--table 的格式为 工作表:类型:表头行/],
+      ['计划:plan:0', /表头行应为正整数/],
+      ['计划:plan:3:4', /无法读取 --table/],
+      ['无此表:plan:3', /--table 指定的工作表“无此表”不在 g\.xlsx 中（工作簿中有：计划、2024年名录（旧）、名录、人员）/],
+    ] as const) {
+      const io = createFakeIo({ '/work/g.xlsx': fixture('choices-guess.xlsx') });
+      expect([spec, await runCli(['validate', 'g.xlsx', '--table', spec], io)]).toEqual([spec, 2]);
+      expect(io.err).toMatch(pattern);
+      expect(io.err.trim().split('\n')).toHaveLength(1);
+      expect(io.out).toBe('');
+    }
+  });
+});
+
+describe('shuangsuiji draw on a book with stored table choices', () => {
+  it('draws a task of the chosen plan table (every command reads the book through readBookState)', async () => {
+    const io = createFakeIo({ '/work/g.xlsx': new Uint8Array(readFileSync(join(__dirname, '..', 'fixtures', 'choices-guess.xlsx'))) });
+    expect(await runCli(['draw', 'g.xlsx', '--task', '2025001/001', '--json'], io)).toBe(0);
+    expect(io.files.has('/work/g.draw.xlsx')).toBe(true);
+  });
+
+  it('cannot draw it once the choices are cleared: the guess reads 发起科室 as the scope', async () => {
+    const book = await openXlsxWorkbook(readFileSync(join(__dirname, '..', 'fixtures', 'choices-guess.xlsx')));
+    await book.apply(saveTableChoicesOps([], true));
+    const io = createFakeIo({ '/work/g.xlsx': await book.save() });
+    expect(await runCli(['draw', 'g.xlsx', '--task', '2025001/001'], io)).toBe(1);
+    expect(io.out + io.err).toMatch(/抽查对象范围“基金监管科”对应不到/);
   });
 });

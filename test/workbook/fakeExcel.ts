@@ -37,7 +37,7 @@ export type FakeSheet = {
   rowHeights: Map<number, number>;
   /** Every format property set, in order: `{ address: 'A1:B2', prop: 'font.bold', value: true }`. */
   formatLog: { address: string; prop: string; value: unknown }[];
-  validations: { address: string; rule?: unknown; prompt?: unknown }[];
+  validations: { address: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown }[];
   pageLayout: Record<string, unknown>;
   pageBreaks: string[];
 };
@@ -949,7 +949,7 @@ class FakeDataValidation {
     private readonly resolve: () => Resolved,
   ) {}
 
-  private entry(): { address: string; rule?: unknown; prompt?: unknown } {
+  private entry(): { address: string; rule?: unknown; prompt?: unknown; errorAlert?: unknown } {
     const { sheet, box } = this.resolve();
     requireUnprotected(sheet);
     const address = boxAddress(box);
@@ -977,6 +977,12 @@ class FakeDataValidation {
   set prompt(prompt: unknown) {
     this.context.enqueue(jsonBytes(prompt), () => {
       this.entry().prompt = prompt;
+    });
+  }
+
+  set errorAlert(alert: unknown) {
+    this.context.enqueue(jsonBytes(alert), () => {
+      this.entry().errorAlert = alert;
     });
   }
 }

@@ -86,6 +86,14 @@ describe('createMemoryWorkbook', () => {
     expect(s.pageSetup).toEqual({ orientation: 'landscape', paper: 'A4' });
   });
 
+  it('stores date validations with their bounds and refuses a bound that is not YYYY-MM-DD', async () => {
+    const book = createMemoryWorkbook({ 表: [] });
+    await book.apply([{ kind: 'dateValidation', sheet: '表', address: 'E5:E9', min: '2025-04-01', prompt: '填写检查日期' }]);
+    expect(book.sheet('表')!.dateValidations).toEqual([{ address: 'E5:E9', min: '2025-04-01', prompt: '填写检查日期' }]);
+    const e = await rejection(book.apply([{ kind: 'dateValidation', sheet: '表', address: 'E5', max: '31.12.2025' }]));
+    expect(e.code).toBe('BAD_DATE');
+  });
+
   it('refuses writes to a protected sheet unless the same batch unprotected it first', async () => {
     const book = createMemoryWorkbook({ 记录: { values: [['a']], isProtected: true, password: 'pw' } });
     const e = await rejection(book.apply([{ kind: 'write', sheet: '记录', address: 'A2', rows: [['b']] }]));

@@ -514,6 +514,41 @@ describe('apply', () => {
     expect(fake.selection).toEqual({ sheet: '一户一表', address: 'B2' });
   });
 
+  it('sets a date validation with its bounds, a Chinese error alert and the prompt, in the same write sync', async () => {
+    const { fake, book } = setup();
+    fake.seed('计划', [['a']]);
+    await book.apply([
+      { kind: 'addSheet', sheet: '检查结果' },
+      { kind: 'dateValidation', sheet: '检查结果', address: 'E5:E9', min: '2025-04-01', prompt: '填写检查日期' },
+      { kind: 'dateValidation', sheet: '检查结果', address: 'F5', min: '2025-01-01', max: '2025-12-31' },
+      { kind: 'dateValidation', sheet: '检查结果', address: 'G5', max: '2025-12-31' },
+    ]);
+    expect(fake.syncCount).toBe(2);
+    expect(fake.sheet('检查结果')!.validations).toEqual([
+      {
+        address: 'E5:E9',
+        rule: { date: { formula1: '2025-04-01', operator: 'GreaterThanOrEqualTo' } },
+        errorAlert: { showAlert: true, style: 'Stop', title: '日期无效', message: '请填写日期（如 2025-06-03），且不早于 2025-04-01。' },
+        prompt: { showPrompt: true, message: '填写检查日期', title: '' },
+      },
+      expect.objectContaining({ address: 'F5', rule: { date: { formula1: '2025-01-01', formula2: '2025-12-31', operator: 'Between' } } }),
+      expect.objectContaining({ address: 'G5', rule: { date: { formula1: '2025-12-31', operator: 'LessThanOrEqualTo' } } }),
+    ]);
+  });
+
+  it('refuses a date validation below ExcelApi 1.8, or with a bound that is not YYYY-MM-DD, before any change', async () => {
+    const old = setup({ excelApiMinor: 7 });
+    old.fake.seed('结果', []);
+    const e = await rejection(old.book.apply([{ kind: 'dateValidation', sheet: '结果', address: 'E5', min: '2025-04-01' }]));
+    expect(e.code).toBe('UNSUPPORTED_API');
+    const { fake, book } = setup();
+    fake.seed('结果', []);
+    const bad = await rejection(book.apply([{ kind: 'dateValidation', sheet: '结果', address: 'E5', min: '2025/4/1' }]));
+    expect(bad.code).toBe('BAD_DATE');
+    expect(fake.syncCount).toBe(1);
+    expect(fake.sheet('结果')?.validations).toEqual([]);
+  });
+
   it('checks expectValue preconditions in the first sync and refuses a changed cell before any change', async () => {
     const { fake, book } = setup();
     fake.seed('抽取记录', [['链头哈希', 'abc']]);

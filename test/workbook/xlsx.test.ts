@@ -92,6 +92,36 @@ describe('XlsxWorkbook.apply', () => {
   });
 });
 
+describe('date validation', () => {
+  it('is saved as an Excel date rule with the bound, a Chinese error and the prompt', async () => {
+    const book = createXlsxWorkbook();
+    await book.apply([
+      { kind: 'addSheet', sheet: '检查结果' },
+      { kind: 'dateValidation', sheet: '检查结果', address: 'E5:E6', min: '2025-04-01', prompt: '填写检查日期' },
+    ]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await book.save()) as unknown as ArrayBuffer);
+    const dv = wb.getWorksheet('检查结果')!.getCell('E6').dataValidation;
+    expect(dv).toMatchObject({
+      type: 'date',
+      operator: 'greaterThanOrEqual',
+      allowBlank: true,
+      showErrorMessage: true,
+      error: '请填写日期（如 2025-06-03），且不早于 2025-04-01。',
+      showInputMessage: true,
+      prompt: '填写检查日期',
+    });
+    // 2025-04-01 is Excel day 45748.
+    expect(String(dv.formulae?.[0])).toContain('2025');
+  });
+
+  it('refuses a bound that is not YYYY-MM-DD', async () => {
+    const book = createXlsxWorkbook();
+    await book.apply([{ kind: 'addSheet', sheet: 'S' }]);
+    await expect(book.apply([{ kind: 'dateValidation', sheet: 'S', address: 'A1', min: '2025年4月1日' }])).rejects.toMatchObject({ code: 'BAD_DATE' });
+  });
+});
+
 describe('the active tab of a saved book', () => {
   async function activeTab(ops: Parameters<ReturnType<typeof createXlsxWorkbook>['apply']>[0]): Promise<string> {
     const book = createXlsxWorkbook();

@@ -4,6 +4,7 @@ import { buildSampleBook } from '../../core/sample';
 import { loadXlsxAdapter } from '../../workbook';
 import { runDraw } from './draw';
 import { runForms } from './forms';
+import { runResults } from './results';
 import { formatReport, validateBook } from './validate';
 
 export const DEMO_BOOK = '示例-邢台市医疗保障局2025.xlsx';
@@ -18,7 +19,7 @@ async function step(io: CliIo, title: string, run: (sub: CliIo) => Promise<numbe
   if (code !== EXIT_OK) throw new UsageError(`示例在“${title}”一步失败（退出码 ${code}）。`);
 }
 
-/** `shuangsuiji demo [DIR]`: writes the sample book and runs validate → draw → forms on it. */
+/** `shuangsuiji demo [DIR]`: writes the sample book and runs validate → draw → forms → results on it. */
 export async function runDemo(
   args: { positionals: string[]; values: Record<string, string | boolean | undefined> },
   io: CliIo,
@@ -46,12 +47,17 @@ export async function runDemo(
   await step(io, '第 3 步 生成一户一表（shuangsuiji forms）：', (sub) =>
     runForms({ positionals: [resultPath], values: { 'in-place': true } }, sub),
   );
+  await step(io, '第 4 步 新建检查结果登记表（shuangsuiji results）：', (sub) =>
+    runResults({ positionals: [resultPath], values: { 'in-place': true } }, sub),
+  );
   io.stdout(
     [
       '',
       '完成。请用 Excel 或 WPS 打开：',
       `  ${resultPath}`,
-      '  工作表“抽取记录”（受保护的抽取日志与链头哈希）、“抽取结果-2025002-001”、“记录表-2025002-001”（每户一页，可直接打印）。',
+      '  工作表“抽取记录”（受保护的抽取日志与链头哈希）、“抽取结果-2025002-001”、“记录表-2025002-001”（每户一页，可直接打印）、',
+      '  “检查结果-2025002-001-1”（检查后填写结果编号、日期和后续处置）。',
+      `填好结果后：npx shuangsuiji publish "${resultPath}" --csv 结果公示.csv（生成结果公示表和年度统计）`,
       `原始示例工作簿未改动：${bookPath}`,
       `验证：npx shuangsuiji verify "${resultPath}"`,
       '',

@@ -14,3 +14,5 @@ export { parseRatio, checkRatioClasses, formatBasisPoints } from './parseRatio';
 export type { Ratio, RatioClass } from './parseRatio';
 export { parseFrequency } from './parseFrequency';
 export type { Frequency } from './parseFrequency';
+export { checkCreditClass, checkRatioClassesInSettings, formatCreditClasses } from './checkCreditClass';
+export type { CreditClassSetting } from './checkCreditClass';

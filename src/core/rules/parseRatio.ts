@@ -1,6 +1,7 @@
 import type { CellValue } from '../grid';
 import { stripSpaces, toHalfWidth } from '../text';
 import { scaleDecimal, scaleNumber, type ScaledInt } from './_lib/decimal';
+import { classKey } from './_lib/classKey';
 import { parseChineseNumber } from './_lib/parseChineseNumber';
 import { toRuleResult, type RuleFinding, type RuleResult } from './ruleFinding';
 
@@ -231,13 +232,6 @@ export function parseRatio(text: string, rawValue?: CellValue): RuleResult<Ratio
   return toRuleResult<Ratio>(undefined, [
     err('RATIO_UNRECOGNISED', `抽查比例“${shown}”无法识别；${EXAMPLES}`),
   ]);
-}
-
-/** Class names compared loosely: `A类`, `A级`, `a` are `A`; `低风险` is `低`. */
-function classKey(s: string): string {
-  return stripSpaces(toHalfWidth(s))
-    .toUpperCase()
-    .replace(/(?:信用|风险|等级|类|级)+$/, '');
 }
 
 /**

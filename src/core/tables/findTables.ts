@@ -6,7 +6,7 @@
 import type { CellValue, Grid } from '../grid';
 import { cellAddress } from '../grid';
 import type { FieldSpec, TableKind, TableSchema } from './tableSchemas';
-import { TABLE_SCHEMAS } from './tableSchemas';
+import { TABLE_SCHEMAS, schemaOf } from './tableSchemas';
 
 /** How many rows from the top a header may start at. */
 export const HEADER_SEARCH_ROWS = 30;
@@ -40,6 +40,8 @@ export type FoundTable = {
   notes: string[];
   /** How many known headers matched; higher is surer. */
   score: number;
+  /** True when the user said where this table is (a {@link TableChoice}); absent or false when guessed. */
+  chosen?: boolean;
 };
 
 /**
@@ -156,32 +158,51 @@ function isNoteRow(cells: string[]): boolean {
   return nonEmpty.length >= 3 && nonEmpty.every((t) => t === nonEmpty[0]) && nonEmpty[0]!.length > 20;
 }
 
-/**
- * Finds the best table of each sheet.
- * @param grid a sheet's used range
- * @returns the table found, or null when no known header row is in the first 30 rows
- * @example findTable(planGrid)?.kind // 'plan'
- */
-export function findTable(grid: Grid): FoundTable | null {
-  const { text, values, origins } = filledGrid(grid);
-  const width = text[0]?.length ?? 0;
-  const limit = Math.min(text.length, HEADER_SEARCH_ROWS);
+type Filled = ReturnType<typeof filledGrid>;
+
+/** One header reading: one row, or two rows where the lower refines the upper. */
+function readingAt(filled: Filled, grid: Grid, r: number, two: boolean, schema: TableSchema): Candidate | null {
+  if (two && r + 1 >= filled.text.length) return null;
+  const labels = headerLabels(filled.text, r, two);
+  return labels ? { schema, match: matchHeaders(labels, grid.origin.col, schema), top: r, rows: two ? 2 : 1 } : null;
+}
+
+/** The better reading of one row for one schema: one row, or two when the second row earns its place. */
+function matchAt(filled: Filled, grid: Grid, r: number, schema: TableSchema, check: (m: HeaderMatch) => boolean): Candidate | null {
   let best: Candidate | null = null;
+  for (const two of [false, true]) {
+    const c = readingAt(filled, grid, r, two, schema);
+    if (c && check(c.match) && (!best || c.match.score > best.match.score)) best = c;
+  }
+  return best;
+}
+
+/** All qualifying readings in the first HEADER_SEARCH_ROWS rows, in reading order (row, one/two rows, schema). */
+function scanHeaders(filled: Filled, grid: Grid): Candidate[] {
+  const out: Candidate[] = [];
+  const limit = Math.min(filled.text.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     for (const two of [false, true]) {
-      if (two && r + 1 >= text.length) continue;
-      const labels = headerLabels(text, r, two);
-      if (!labels) continue;
       for (const schema of TABLE_SCHEMAS) {
-        const match = matchHeaders(labels, grid.origin.col, schema);
-        if (!qualifies(match, schema)) continue;
-        // A two-row header must earn its second row.
-        if (two && best && best.top === r && best.schema === schema && match.score <= best.match.score) continue;
-        if (!best || match.score > best.match.score) best = { schema, match, top: r, rows: two ? 2 : 1 };
+        const c = readingAt(filled, grid, r, two, schema);
+        if (c && qualifies(c.match, schema)) out.push(c);
       }
     }
   }
-  if (!best) return null;
+  return out;
+}
+
+/** The first of the highest score: on a tie the upper row, then the schema listed first. */
+function bestOf(cands: readonly Candidate[]): Candidate | null {
+  let best: Candidate | null = null;
+  for (const c of cands) if (!best || c.match.score > best.match.score) best = c;
+  return best;
+}
+
+/** Reads the data rows under a header, up to the notes. */
+function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
+  const { text, values, origins } = filled;
+  const width = text[0]?.length ?? 0;
   const first = best.top + best.rows;
   const rows: TableRow[] = [];
   const notes: string[] = [];
@@ -221,18 +242,138 @@ export function findTable(grid: Grid): FoundTable | null {
 }
 
 /**
+ * Finds the best table of each sheet.
+ * @param grid a sheet's used range
+ * @returns the table found, or null when no known header row is in the first 30 rows
+ * @example findTable(planGrid)?.kind // 'plan'
+ */
+export function findTable(grid: Grid): FoundTable | null {
+  const filled = filledGrid(grid);
+  const best = bestOf(scanHeaders(filled, grid));
+  return best ? readTable(grid, filled, best) : null;
+}
+
+/** One reading of a sheet's header rows, for a picker: which kind of table, where, how sure. */
+export type HeaderCandidate = {
+  kind: TableKind;
+  /** 1-based sheet row of the (first) header row. */
+  headerRow: number;
+  /** How many known headers matched, as {@link FoundTable.score}. */
+  score: number;
+  /** How many columns of the header row(s) hold text as typed (a merged heading counts once): the table's width. */
+  columns: number;
+};
+
+/**
+ * The best-scoring header readings of a sheet, best first, so that a user can correct a wrong
+ * guess. The first is what {@link findTable} reads. One entry per (kind, row).
+ * @param grid a sheet's used range
+ * @param limit how many to return
+ * @returns up to `limit` readings from the first {@link HEADER_SEARCH_ROWS} rows
+ * @example headerCandidates(planGrid)[0] // { kind: 'plan', headerRow: 4, score: 9, columns: 9 }
+ */
+export function headerCandidates(grid: Grid, limit = 5): HeaderCandidate[] {
+  const filled = filledGrid(grid);
+  const cands = scanHeaders(filled, grid).map((c, i) => ({ c, i }));
+  // Stable: ties keep reading order, so the first is findTable's choice; one entry per (kind, row).
+  cands.sort((a, b) => b.c.match.score - a.c.match.score || a.i - b.i);
+  const seen = new Set<string>();
+  const out: HeaderCandidate[] = [];
+  for (const { c } of cands) {
+    const key = `${c.schema.kind}@${c.top}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    if (out.length >= limit) break;
+    // Counted on the sheet as typed, so that a merged heading counts once.
+    const upper = grid.text[c.top] ?? [];
+    const lower = c.rows === 2 ? (grid.text[c.top + 1] ?? []) : [];
+    const columns = upper.filter((t, i) => t.trim() !== '' || (lower[i] ?? '').trim() !== '').length;
+    out.push({ kind: c.schema.kind, headerRow: grid.origin.row + c.top + 1, score: c.match.score, columns });
+  }
+  return out;
+}
+
+/**
+ * The columns a kind needs that a header row lacks, as Chinese text for messages (each entry one
+ * group of alternatives): why {@link findTableAt} refused the row.
+ * @param grid a sheet's used range
+ * @param kind what the user says the table is
+ * @param headerRow 1-based sheet row of the (first) header row
+ * @returns one text per missing group, empty when none is missing
+ * @example missingRequiredColumns(planGrid, 'inspectors', 4) // ['姓名', '执法证号或所属单位']
+ */
+export function missingRequiredColumns(grid: Grid, kind: TableKind, headerRow: number): string[] {
+  const schema = schemaOf(kind);
+  const filled = filledGrid(grid);
+  const r = headerRow - 1 - grid.origin.row;
+  const found = r >= 0 && r < filled.text.length ? matchAt(filled, grid, r, schema, () => true)?.match.columns ?? {} : {};
+  const label = (field: string) => schema.fields.find((x) => x.field === field)?.label ?? field;
+  return schema.requires.filter((group) => !group.some((f) => f in found)).map((group) => group.map(label).join('或'));
+}
+
+/**
+ * Reads the table of a kind whose header starts on a given row: the user's correction of a guess.
+ * Any row of the sheet may be named, also below row 30; the columns the kind cannot do without
+ * (its `requires`) must be on that row, or on it and the row below for a two-row header.
+ * @param grid a sheet's used range
+ * @param kind what the table is
+ * @param headerRow 1-based sheet row of the (first) header row
+ * @returns the table, or null when the row is outside the sheet or lacks a required column
+ * @example findTableAt(grid, 'plan', 7)?.rows.length // 2
+ */
+export function findTableAt(grid: Grid, kind: TableKind, headerRow: number): FoundTable | null {
+  const schema = schemaOf(kind);
+  const filled = filledGrid(grid);
+  const r = headerRow - 1 - grid.origin.row;
+  if (!Number.isInteger(r) || r < 0 || r >= filled.text.length) return null;
+  const hasRequired = (m: HeaderMatch) => schema.requires.every((group) => group.some((f) => f in m.columns));
+  const best = matchAt(filled, grid, r, schema, hasRequired);
+  return best ? { ...readTable(grid, filled, best), chosen: true } : null;
+}
+
+/** A user's correction of a guessed table: the sheet holds a table of `kind` with its header on `headerRow` (1-based), or none. */
+export type TableChoice = { sheet: string; kind: TableKind | 'none'; headerRow: number };
+
+/** What {@link resolveTables} read, and the choices it could not honour. */
+export type ResolvedTables = {
+  tables: FoundTable[];
+  /** Choices whose row lacks the kind's required columns; the sheet was guessed instead (`fallback`, or null when nothing was found). */
+  invalid: { choice: TableChoice; fallback: FoundTable | null }[];
+};
+
+/**
+ * Finds the tables of a workbook, honouring the user's choices per sheet (the last choice of a
+ * sheet counts). A sheet chosen as `none` is skipped; an invalid choice falls back to the guess
+ * and is listed in `invalid`, so that the caller can say so.
+ * @param grids the sheets' used ranges
+ * @param choices corrections by sheet name
+ * @returns the tables, in sheet order, and the choices that could not be honoured
+ * @example resolveTables(grids, [{ sheet: '说明', kind: 'none', headerRow: 0 }]).tables.map(t => t.sheet) // ['计划']
+ */
+export function resolveTables(grids: readonly Grid[], choices: readonly TableChoice[] = []): ResolvedTables {
+  const bySheet = new Map(choices.map((c) => [c.sheet, c]));
+  const tables: FoundTable[] = [];
+  const invalid: ResolvedTables['invalid'] = [];
+  for (const g of grids) {
+    const choice = bySheet.get(g.sheet);
+    if (choice?.kind === 'none') continue;
+    const chosen = choice ? findTableAt(g, choice.kind, choice.headerRow) : null;
+    const t = chosen ?? findTable(g);
+    if (choice && !chosen) invalid.push({ choice, fallback: t });
+    if (t) tables.push(t);
+  }
+  return { tables, invalid };
+}
+
+/**
  * Finds the tables of a workbook, one per sheet at most, in sheet order.
  * @param grids the sheets' used ranges
+ * @param choices the user's corrections by sheet (see {@link resolveTables}); without them every sheet is guessed
  * @returns the tables found
  * @example findTables(grids).map(t => t.kind) // ['plan', 'targets', 'inspectors']
  */
-export function findTables(grids: readonly Grid[]): FoundTable[] {
-  const out: FoundTable[] = [];
-  for (const g of grids) {
-    const t = findTable(g);
-    if (t) out.push(t);
-  }
-  return out;
+export function findTables(grids: readonly Grid[], choices: readonly TableChoice[] = []): FoundTable[] {
+  return resolveTables(grids, choices).tables;
 }
 
 /**

@@ -6,6 +6,8 @@
 import type { Finding } from '../findings';
 import type { CalendarDate } from '../ids';
 import { checkResidentId, checkUscc, isLikelyMangledNumber, mangledNumberFinding, normalizeCode } from '../ids';
+import type { CreditClassSetting } from '../rules';
+import { checkCreditClass } from '../rules';
 import type { FoundTable, TableRow } from '../tables';
 import { fieldAddress } from '../tables';
 import { collapseSpaces } from '../text';
@@ -49,6 +51,23 @@ export function validateTargets(table: FoundTable): Finding[] {
     const prev = byNameAddress.get(key);
     if (prev) out.push({ severity: 'warning', code: 'TARGET_DUPLICATE_NAME', ...at(row, 'name'), message: `“${name}”（同一地址）重复出现（与 ${fieldAddress(table, prev, 'name')} 相同）：请确认是否重复录入。` });
     else byNameAddress.set(key, row);
+  }
+  return out;
+}
+
+/**
+ * Checks the target directory's 信用等级 cells against the bureau's credit classes (settings).
+ * @param table the targets table
+ * @param classes the bureau's classes; empty (no settings) checks nothing
+ * @returns `CREDIT_CLASS_NOT_IN_SETTINGS` warnings with sheet and cell
+ * @example validateCreditClasses(table, [{ label: '低', cls: 'A' }])[0]?.cell // 'H7'
+ */
+export function validateCreditClasses(table: FoundTable, classes: readonly CreditClassSetting[]): Finding[] {
+  if (!('creditClass' in table.columns) || classes.length === 0) return [];
+  const out: Finding[] = [];
+  for (const row of table.rows) {
+    const value = row.cells.creditClass?.text ?? '';
+    for (const f of checkCreditClass(value, classes)) out.push({ ...f, sheet: table.sheet, cell: fieldAddress(table, row, 'creditClass') });
   }
   return out;
 }

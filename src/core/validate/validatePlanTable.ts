@@ -4,8 +4,8 @@
  */
 import type { Finding } from '../findings';
 import type { PlanTask } from '../prepare/planTask';
-import type { RuleFinding } from '../rules';
-import { checkPlanNo, checkRatioClasses, checkPeriod, parsePlanName, parsePlanNo, parseRatio, parseTaskNo, parseTaskType } from '../rules';
+import type { CreditClassSetting, RuleFinding } from '../rules';
+import { checkPlanNo, checkRatioClasses, checkRatioClassesInSettings, checkPeriod, parsePlanName, parsePlanNo, parseRatio, parseTaskNo, parseTaskType } from '../rules';
 import type { FoundTable, TableRow } from '../tables';
 import { fieldAddress } from '../tables';
 import { collapseSpaces } from '../text';
@@ -23,10 +23,15 @@ function place(table: FoundTable, row: TableRow, field: string, list: readonly R
  * Reads and checks the plan table.
  * @param table the plan table found
  * @param classesInDirectory the credit classes used in the target directory (empty when unknown)
+ * @param settingsClasses the bureau's credit classes from its settings (empty when none are set)
  * @returns the tasks that can be drawn and the findings, deduplicated for merged plan cells
  * @example readPlanTable(table, ['A','B','C','D']).tasks[0].planNo // '2025001'
  */
-export function readPlanTable(table: FoundTable, classesInDirectory: readonly string[] = []): PlanReading {
+export function readPlanTable(
+  table: FoundTable,
+  classesInDirectory: readonly string[] = [],
+  settingsClasses: readonly CreditClassSetting[] = [],
+): PlanReading {
   const findings: Finding[] = [];
   const tasks: PlanTask[] = [];
   const seenTask = new Map<string, string>();
@@ -89,6 +94,9 @@ export function readPlanTable(table: FoundTable, classesInDirectory: readonly st
       findings.push(...place(table, row, 'ratio', ratioParsed.findings));
       if (ratioParsed.ok && ratioParsed.value.kind === 'byClass' && classesInDirectory.length) {
         findings.push(...place(table, row, 'ratio', checkRatioClasses(ratioParsed.value.classes, classesInDirectory)));
+      }
+      if (ratioParsed.ok && ratioParsed.value.kind === 'byClass') {
+        findings.push(...place(table, row, 'ratio', checkRatioClassesInSettings(ratioParsed.value.classes, settingsClasses)));
       }
     }
     if ('period' in table.columns) findings.push(...place(table, row, 'period', checkPeriod(t(row, 'period'), row.cells.period?.value ?? undefined, year)));

@@ -5,19 +5,27 @@
 import type { Finding } from '../findings';
 import { sortFindings } from '../findings';
 import type { Grid } from '../grid';
-import type { FoundTable, TableKind } from '../tables';
-import { findTables } from '../tables';
+import type { FoundTable, TableChoice, TableKind } from '../tables';
+import { missingRequiredColumns, readTableChoices, resolveTables, schemaOf } from '../tables';
 import type { CalendarDate } from '../ids';
 import type { PlanTask } from '../prepare/planTask';
 import { readPlanTable } from './validatePlanTable';
-import { parseFrequency, parseRatio } from '../rules';
+import { checkRatioClassesInSettings, parseFrequency, parseRatio } from '../rules';
+import { readSettings, SETTINGS_SHEET } from '../plan/planGenerators';
 import { fieldAddress } from '../tables';
 import { readDirectories, type Directories } from '../directories';
 import { prepareDraw } from '../prepare/prepareDraw';
 import { cellAddress } from '../grid';
-import { validateInspectors, validateTargets } from './validateDirectories';
+import { validateCreditClasses, validateInspectors, validateTargets } from './validateDirectories';
 
-export type TableSummary = { kind: TableKind; sheet: string; headerRow: number; rows: number };
+export type TableSummary = {
+  kind: TableKind;
+  sheet: string;
+  headerRow: number;
+  rows: number;
+  /** True when the user said where this table is (a {@link TableChoice}), false when it was guessed. */
+  chosen: boolean;
+};
 
 export type ValidationReport = {
   tables: TableSummary[];
@@ -32,26 +40,69 @@ export type ValidationReport = {
 
 /** Sheets the add-in writes itself; never read as the bureau's tables. */
 export function isOwnSheet(name: string): boolean {
-  return name === '抽取记录' || name.startsWith('抽取结果-') || name.startsWith('_ssj') || name === '校验结果' || name.startsWith('记录表');
+  // 检查结果-…: results entry sheets; 结果公示 / 年度统计 (and their ` (2)` copies): step 5's output.
+  const base = name.replace(/ \(\d+\)$/, '');
+  return (
+    name === '抽取记录' ||
+    name.startsWith('抽取结果-') ||
+    name.startsWith('_ssj') ||
+    name === '校验结果' ||
+    name.startsWith('记录表') ||
+    name.startsWith('检查结果-') ||
+    base === '结果公示' ||
+    base === '年度统计'
+  );
 }
 
 export type ValidateOptions = {
   today?: CalendarDate;
   /** Only find the tables and read the plan's tasks (the draw's own checks follow); skips directory checks. */
   tasksOnly?: boolean;
+  /**
+   * The user's corrections of guessed tables, by sheet. When undefined, the choices stored in the
+   * settings sheet are used (`readTableChoices`); pass `[]` to guess every sheet.
+   */
+  tableChoices?: readonly TableChoice[];
 };
+
+/** A choice that could not be honoured, said in Chinese at the row it names. */
+function invalidChoiceFinding(grid: Grid, choice: TableChoice & { kind: TableKind }, fallback: FoundTable | null): Finding {
+  const title = schemaOf(choice.kind).title;
+  const r = choice.headerRow - 1 - grid.origin.row;
+  const isEmpty = !(grid.text[r] ?? []).some((t) => t.trim() !== '');
+  const why = isEmpty ? '但这一行是空的' : `但这一行缺少${missingRequiredColumns(grid, choice.kind, choice.headerRow).map((g) => `“${g}”`).join('和')}这类列`;
+  const now = fallback
+    ? `现按自动识别读取：表头在第 ${fallback.headerRow} 行，${schemaOf(fallback.kind).title}。`
+    : '该工作表暂未读取。';
+  return {
+    severity: 'warning',
+    code: 'TABLE_CHOICE_INVALID',
+    sheet: choice.sheet,
+    cell: cellAddress(Math.max(choice.headerRow - 1, 0), grid.origin.col),
+    message: `工作表“${choice.sheet}”第 ${choice.headerRow} 行被指定为“${title}”的表头，${why}。${now}请重新指定表头所在的行，或取消这项指定。`,
+  };
+}
 
 /**
  * Finds and checks the plan table and directories.
  * @param grids used ranges of the workbook's sheets, in tab order
- * @param options `today` for birth-date checks; `tasksOnly` to stop after the plan's tasks
+ * @param options `today` for birth-date checks; `tasksOnly` to stop after the plan's tasks;
+ *   `tableChoices` to correct guessed tables (default: those stored in the settings sheet)
  * @returns the tables, findings (sorted by sheet and cell), tasks and directories
- * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3 }, …]
+ * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3, chosen: false }, …]
  */
 export function validateWorkbook(grids: readonly Grid[], options: ValidateOptions = {}): ValidationReport {
-  const found = findTables(grids.filter((g) => !isOwnSheet(g.sheet)));
+  const settingsGrid = grids.find((g) => g.sheet === SETTINGS_SHEET);
+  const choices = options.tableChoices ?? readTableChoices(settingsGrid);
+  const creditClasses = readSettings(settingsGrid)?.creditClasses ?? [];
+  const own = grids.filter((g) => !isOwnSheet(g.sheet));
+  const { tables: found, invalid } = resolveTables(own, choices);
   const findings: Finding[] = [];
-  const tables = found.map((t) => ({ kind: t.kind, sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length }));
+  for (const { choice, fallback } of invalid) {
+    const grid = own.find((g) => g.sheet === choice.sheet);
+    if (grid && choice.kind !== 'none') findings.push(invalidChoiceFinding(grid, { ...choice, kind: choice.kind }, fallback));
+  }
+  const tables = found.map((t) => ({ kind: t.kind, sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length, chosen: t.chosen === true }));
   for (const t of found) {
     if (t.rows.length === 0) {
       findings.push({
@@ -68,12 +119,12 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
   const classes = [...new Set(dirs.targets.map((t) => t.creditClass).filter(Boolean))];
   const tasks: PlanTask[] = [];
   for (const t of found.filter((x) => x.kind === 'plan')) {
-    const reading = readPlanTable(t, classes);
+    const reading = readPlanTable(t, classes, creditClasses);
     tasks.push(...reading.tasks);
     findings.push(...reading.findings);
   }
   if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs };
-  if (targetsTable) findings.push(...validateTargets(targetsTable));
+  if (targetsTable) findings.push(...validateTargets(targetsTable), ...validateCreditClasses(targetsTable, creditClasses));
   for (const m of found.filter((x) => x.kind === 'matters')) {
     for (const row of m.rows) {
       const at = (field: string) => ({ sheet: m.sheet, cell: fieldAddress(m, row, field) });
@@ -81,7 +132,11 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
         for (const f of parseFrequency(row.cells.frequency?.text ?? '').findings) findings.push({ ...f, ...at('frequency') });
       }
       if ('ratio' in m.columns) {
-        for (const f of parseRatio(row.cells.ratio?.text ?? '', row.cells.ratio?.value ?? undefined).findings) findings.push({ ...f, ...at('ratio') });
+        const ratio = parseRatio(row.cells.ratio?.text ?? '', row.cells.ratio?.value ?? undefined);
+        for (const f of ratio.findings) findings.push({ ...f, ...at('ratio') });
+        if (ratio.ok && ratio.value.kind === 'byClass') {
+          for (const f of checkRatioClassesInSettings(ratio.value.classes, creditClasses)) findings.push({ ...f, ...at('ratio') });
+        }
       }
     }
   }

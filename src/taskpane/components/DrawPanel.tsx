@@ -41,7 +41,7 @@ import {
 import { dateToSerialDay } from '../../core/session/dates';
 import { taskDrawStatus } from '../../core/session/logEvents';
 import { describeError, RETRY_ADVICE } from '../describeError';
-import { describeTeam } from '../listDraws';
+import { describeTeam } from '../../core/results';
 import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';

@@ -1,7 +1,7 @@
 import { Button, Dropdown, Field, makeStyles, Option, ProgressBar, Text, tokens } from '@fluentui/react-components';
 import { useRef, useState } from 'react';
 import { describeError, isCancelledError, RETRY_ADVICE } from '../describeError';
-import { describeDraw, formatShortTime, listDraws, type DrawItem } from '../listDraws';
+import { describeDraw, formatShortTime, listDraws, type DrawItem } from '../../core/results';
 import { nextFreeSheetName } from '../nextFreeSheetName';
 import { stepRef, type StepPanelProps } from '../stepTypes';
 import { EffectNote } from './EffectNote';

@@ -16,7 +16,7 @@ import type { LogState } from '../../core/log';
 import { chainHead } from '../../core/log/logSheet';
 import { recordSubstitution, recordVoid } from '../../core/session/logEvents';
 import { describeError, RETRY_ADVICE } from '../describeError';
-import { describeDraw, describeTeam, formatShortTime, listDraws, type DrawItem } from '../listDraws';
+import { describeDraw, describeTeam, formatShortTime, listDraws, type DrawItem } from '../../core/results';
 import { stepRef, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';

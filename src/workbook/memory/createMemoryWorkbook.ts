@@ -6,6 +6,7 @@
  * `apply` works on a copy and commits only when every op succeeded.
  */
 import { formatCellText } from '../_lib/displayText';
+import { isIsoDate } from '../_lib/validationText';
 import type { CellValue, Grid, MergedArea } from '../../core/grid';
 import { emptyGrid } from '../../core/grid';
 import { WorkbookError } from '../port';
@@ -47,6 +48,8 @@ export type MemorySheet = {
   password?: string;
   styles: { address: string; style: RangeStyle }[];
   validations: { address: string; items: string[]; prompt?: string }[];
+  /** Date validations (`dateValidation` ops), bounds as ISO dates. */
+  dateValidations: { address: string; min?: string; max?: string; prompt?: string }[];
   pageSetup?: PageSetup;
   /** Characters, by 0-based column. */
   columnWidths: Map<number, number>;
@@ -110,6 +113,7 @@ function newSheet(name: string): MemorySheet {
     isProtected: false,
     styles: [],
     validations: [],
+    dateValidations: [],
     columnWidths: new Map(),
     rowHeights: new Map(),
   };
@@ -172,6 +176,7 @@ function cloneState(state: State): State {
       merges: s.merges.map((m) => ({ ...m })),
       styles: [...s.styles],
       validations: [...s.validations],
+      dateValidations: [...s.dateValidations],
       columnWidths: new Map(s.columnWidths),
       rowHeights: new Map(s.rowHeights),
     })),
@@ -310,6 +315,21 @@ export function createMemoryWorkbook(
         s.validations.push({
           address: op.address,
           items: [...op.items],
+          ...(op.prompt !== undefined ? { prompt: op.prompt } : {}),
+        });
+        return 0;
+      }
+      case 'dateValidation': {
+        const s = writable(st, op.sheet);
+        requireBox(op.address);
+        for (const d of [op.min, op.max]) {
+          if (d !== undefined && !isIsoDate(d)) throw new WorkbookError(`日期“${d}”应写作 YYYY-MM-DD。`, 'BAD_DATE');
+        }
+        s.dateValidations = s.dateValidations.filter((v) => v.address !== op.address);
+        s.dateValidations.push({
+          address: op.address,
+          ...(op.min !== undefined ? { min: op.min } : {}),
+          ...(op.max !== undefined ? { max: op.max } : {}),
           ...(op.prompt !== undefined ? { prompt: op.prompt } : {}),
         });
         return 0;

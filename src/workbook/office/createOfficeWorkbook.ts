@@ -7,6 +7,7 @@
  * Excel on the web refuses requests and responses over 5 MB.
  */
 import { emptyGrid } from '../../core/grid';
+import { dateErrorText, isIsoDate } from '../_lib/validationText';
 import type { CellValue, Grid, MergedArea } from '../../core/grid';
 import { WorkbookError } from '../port';
 import type {
@@ -247,6 +248,7 @@ const MODIFYING_KINDS: ReadonlySet<WorkbookOp['kind']> = new Set([
   'columnWidths',
   'rowHeights',
   'listValidation',
+  'dateValidation',
 ]);
 
 function requireAddress(address: string): RangeBox {
@@ -365,6 +367,15 @@ function planOps(ops: WorkbookOp[], initial: SheetState[], caps: Capabilities): 
         }
         if (op.items.join(',').length > 255) {
           throw new WorkbookError('下拉列表的选项合计不能超过 255 个字符。', 'BAD_LIST');
+        }
+        break;
+      }
+      case 'dateValidation': {
+        // Same requirement set as drop-down lists (Range.dataValidation, ExcelApi 1.8).
+        if (!caps.features.listValidation) throw unsupported('listValidation');
+        requireAddress(op.address);
+        for (const d of [op.min, op.max]) {
+          if (d !== undefined && !isIsoDate(d)) throw new WorkbookError(`日期“${d}”应写作 YYYY-MM-DD。`, 'BAD_DATE');
         }
         break;
       }
@@ -820,6 +831,15 @@ export function createOfficeWorkbook(
               if (op.prompt !== undefined) dv.prompt = { showPrompt: true, message: op.prompt, title: '' };
               break;
             }
+            case 'dateValidation': {
+              await reserve(SMALL_COMMAND_BYTES);
+              const dv = sheet(op.sheet).getRange(op.address).dataValidation;
+              dv.clear();
+              dv.rule = { date: dateRule(op.min, op.max) };
+              dv.errorAlert = { showAlert: true, style: 'Stop', title: '日期无效', message: dateErrorText(op.min, op.max) };
+              if (op.prompt !== undefined) dv.prompt = { showPrompt: true, message: op.prompt, title: '' };
+              break;
+            }
             case 'pageSetup':
               await reserve(SMALL_COMMAND_BYTES);
               queuePageSetup(sheet(op.sheet), op.setup);
@@ -901,6 +921,16 @@ export function createOfficeWorkbook(
   }
 
   return { listSheets, readSheets, apply, select };
+}
+
+/**
+ * The date rule of a `dateValidation` op. Office takes ISO 8601 dates as formula text; with no
+ * bound at all, any date from 1900 on is accepted (Excel needs an operator and an operand).
+ */
+function dateRule(min: string | undefined, max: string | undefined): Excel.DateTimeDataValidation {
+  if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: 'Between' };
+  if (max !== undefined) return { formula1: max, operator: 'LessThanOrEqualTo' };
+  return { formula1: min ?? '1900-01-01', operator: 'GreaterThanOrEqualTo' };
 }
 
 /** String literals, not `Excel.BorderIndex`: the `Excel` namespace does not exist outside Office. */

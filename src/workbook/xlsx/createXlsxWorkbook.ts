@@ -10,6 +10,7 @@ import type { CellInput, RangeStyle, SheetVisibility, WorkbookOp } from '../../c
 import type { ApplyOptions, SheetInfo, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
 import { dateToSerial, formatCellText } from '../_lib/displayText';
+import { dateErrorText, isIsoDate } from '../_lib/validationText';
 import { isSheetPasswordCorrect } from './sheetPassword';
 import { assertLooksLikeXlsx } from './sniffXlsx';
 
@@ -271,6 +272,31 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
           showErrorMessage: true,
           errorTitle: '输入无效',
           error: `请从下拉列表中选择：${list}`,
+          ...(op.prompt ? { showInputMessage: true, prompt: op.prompt } : {}),
+        };
+      });
+      return;
+    }
+    case 'dateValidation': {
+      const ws = need(op.sheet);
+      for (const d of [op.min, op.max]) {
+        if (d !== undefined && !isIsoDate(d)) throw new WorkbookError(`日期“${d}”应写作 YYYY-MM-DD。`, 'BAD_DATE');
+      }
+      const asDate = (iso: string) => new Date(`${iso}T00:00:00Z`);
+      const bounds =
+        op.min !== undefined && op.max !== undefined
+          ? { operator: 'between' as const, formulae: [asDate(op.min), asDate(op.max)] }
+          : op.max !== undefined
+            ? { operator: 'lessThanOrEqual' as const, formulae: [asDate(op.max)] }
+            : { operator: 'greaterThanOrEqual' as const, formulae: [asDate(op.min ?? '1900-01-01')] };
+      eachCell(ws, op.address, (cell) => {
+        cell.dataValidation = {
+          type: 'date',
+          allowBlank: true,
+          ...bounds,
+          showErrorMessage: true,
+          errorTitle: '日期无效',
+          error: dateErrorText(op.min, op.max),
           ...(op.prompt ? { showInputMessage: true, prompt: op.prompt } : {}),
         };
       });

@@ -88,7 +88,7 @@ describe('a new plan table filled with two plans and three tasks', () => {
     await add(nextPlanSeq(tasks, 2026), { ...TASK, taskName: '2026年邢台市医疗保障局第一批部门联合“双随机”抽查', ratio: { kind: 'byClass', classes: XINGTAI.creditClasses }, scope: '定点零售药店', jointDepts: ['市场监督管理局'], startMonth: 4, endMonth: 6 });
     await add(2, { ...TASK, taskName: '2026年邢台市医疗保障局第二批部门联合“双随机”抽查', ratio: { kind: 'byClass', classes: XINGTAI.creditClasses }, scope: '定点零售药店', startMonth: 9, endMonth: 11 });
     const report = validateWorkbook([grid!]);
-    expect(report.tables).toEqual([{ kind: 'plan', sheet: '2026年度抽查计划', headerRow: 4, rows: 3 }]);
+    expect(report.tables).toEqual([{ kind: 'plan', sheet: '2026年度抽查计划', headerRow: 4, rows: 3, chosen: false }]);
     expect(report.findings).toEqual([]);
     expect(report.tasks.map((t) => `${t.planNo}/${t.taskNo}`)).toEqual(['2026001/001', '2026002/001', '2026002/002']);
     expect(grid!.text[5]![1]).toBe('2026年邢台市医疗保障局随机抽查002');

@@ -3,12 +3,12 @@
  * substitutions (递补) and whether they were declared void (作废). The steps after 抽取 work from
  * this list, so that what they show and write comes from the log, not from today's directories.
  */
-import { replaySubstitutions } from '../core/draw';
-import type { DrawRecord, ResultEntry, SubstitutionRecord } from '../core/draw';
-import type { DrawContext } from '../core/log/drawContext';
-import type { LogEntry } from '../core/log/drawLog';
-import type { LogState } from '../core/log/logSheet';
-import { readStoredDraws } from '../core/session/logEvents';
+import { replaySubstitutions } from '../draw';
+import type { DrawRecord, ResultEntry, SubstitutionRecord } from '../draw';
+import type { DrawContext } from '../log/drawContext';
+import type { LogEntry } from '../log/drawLog';
+import type { LogState } from '../log/logSheet';
+import { readStoredDraws } from '../session/logEvents';
 
 export type DrawItem = {
   seq: number;

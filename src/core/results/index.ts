@@ -1,0 +1,46 @@
+/**
+ * After the draw: the draws as the log records them, the results entry sheets (检查结果登记表) and
+ * reading them back, the 公示 list with results, and the yearly figures.
+ */
+export { describeDraw, describeTeam, formatShortTime, listDraws } from './listDraws';
+export type { DrawItem } from './listDraws';
+export {
+  drawDateOf,
+  FOLLOW_UP_OPTIONS,
+  parseResultsIdentity,
+  PROBLEM_CODES,
+  RESULTS_HEADER,
+  RESULTS_LAYOUT,
+  RESULTS_SHEET_PREFIX,
+  RESULTS_TITLE,
+  resultCodePrompt,
+  resultMeaning,
+  resultsIdentityLine,
+  resultsSheetName,
+  resultsSheetOps,
+} from './resultsSheet';
+export type { FollowUp } from './resultsSheet';
+export { readResults } from './readResults';
+export type { DrawResults, ReadResultsOptions, ResultsReading, TargetResult } from './readResults';
+export {
+  buildPublicationRows,
+  buildPublicationSheetOps,
+  PUBLICATION_HEADER,
+  PUBLICATION_SHEET,
+  publishableDraws,
+  toCsv,
+} from './buildPublication';
+export type { PublicationRow } from './buildPublication';
+export {
+  computeYearlyFigures,
+  FIGURE_SOURCES,
+  FIGURE_THRESHOLDS,
+  figuresSheetOps,
+  FIGURES_SHEET,
+  formatBasisPoints,
+  isJointTeam,
+  shareBasisPoints,
+  usesCreditClasses,
+} from './yearlyFigures';
+export type { Figure, FigureKey, Threshold, YearFigures } from './yearlyFigures';
+export { parseResultDate, serialToIsoDate, isoDateToSerial } from './_lib/resultDates';

@@ -1,0 +1,319 @@
+/**
+ * The fixture books of test/fixtures/ (the seed notices' tables and messy variants), opened as the
+ * CLI and the page open a file: the xlsx adapter, then readBookState.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Finding } from '../../src/core/findings';
+import { readSettings, SETTINGS_SHEET } from '../../src/core/plan';
+import { readTableChoices } from '../../src/core/tables';
+import type { ValidateOptions } from '../../src/core/validate';
+import { readBookState } from '../../src/workbook/readBookState';
+import { openXlsxWorkbook } from '../../src/workbook/xlsx';
+import { buildFixtureBooks, GUESS_CHOICES } from '../fixtures/buildFixtureBooks';
+
+const dir = join(__dirname, '..', 'fixtures');
+const TODAY = { year: 2025, month: 3, day: 5 };
+
+async function open(file: string) {
+  return openXlsxWorkbook(readFileSync(join(dir, file)), file);
+}
+
+async function stateOf(file: string, options: ValidateOptions = {}) {
+  return readBookState(await open(file), { today: TODAY, ...options });
+}
+
+/** Findings as `CODE@sheet!cell`, in report order. */
+const where = (fs: readonly Finding[]) => fs.map((f) => `${f.code}@${f.sheet}!${f.cell}`);
+
+describe('the committed fixture books', () => {
+  it('are what test/fixtures/buildFixtureBooks.ts builds (run node scripts/make-fixtures.mjs after changing it)', async () => {
+    for (const [file, bytes] of await buildFixtureBooks()) {
+      const committed = await open(file);
+      const fresh = await openXlsxWorkbook(bytes, file);
+      const sheets = await committed.listSheets();
+      expect({ file, sheets: await fresh.listSheets() }).toEqual({ file, sheets });
+      const names = sheets.map((s) => s.name);
+      expect({ file, grids: await fresh.readSheets(names) }).toEqual({
+        file,
+        grids: await committed.readSheets(names),
+      });
+    }
+  });
+
+  it('stay small', () => {
+    for (const file of [
+      'chengde-2022-plan.xlsx',
+      'xingtai-2025-plan.xlsx',
+      'wugang-2024-matters.xlsx',
+      'messy-plan.xlsx',
+      'messy-wugang.xlsx',
+      'choices-guess.xlsx',
+    ]) {
+      expect(readFileSync(join(dir, file)).length).toBeLessThan(16_000);
+    }
+  });
+});
+
+describe('chengde-2022-plan.xlsx (seed 000)', () => {
+  it('finds the plan table under the title rows, both tasks of the merged plan, and the 备注 below', async () => {
+    const s = await stateOf('chengde-2022-plan.xlsx');
+    expect(s.report.tables).toEqual([{ kind: 'plan', sheet: '附件', headerRow: 5, rows: 2, chosen: false }]);
+    const plan = s.report.found[0]!;
+    expect(plan.notes).toHaveLength(1);
+    expect(plan.notes[0]).toMatch(/^备注：1\.抽查计划名称：年度\+行政区划\+部门\+随机抽查\+序号。/);
+    expect(s.report.tasks.map((t) => [t.row, t.planNo, t.taskNo, t.ratio, t.scope, t.periodText])).toEqual([
+      [5, '2022001', '001', { kind: 'plain', basisPoints: 500 }, '全县定点医疗机构', '2022 年 6-11 月'],
+      [6, '2022001', '002', { kind: 'plain', basisPoints: 500 }, '全县定点零售药店', '2022 年 9-11 月'],
+    ]);
+    expect(s.report.tasks[1]!.planName).toBe('2022 年承德县医疗保障局随机抽查 001');
+  });
+
+  it('reports the spaces of the printed name and task numbers, the merged name once at its top-left', async () => {
+    const s = await stateOf('chengde-2022-plan.xlsx');
+    expect(where(s.report.findings)).toEqual([
+      'PLAN_NAME_SPACES@附件!B6',
+      'TASK_NO_NONSTANDARD@附件!C6',
+      'TASK_NO_NONSTANDARD@附件!C7',
+    ]);
+    expect(s.report.findings[0]!.suggestion).toBe('2022年承德县医疗保障局随机抽查001');
+    expect(s.report.findings[2]!.suggestion).toBe('002号');
+  });
+});
+
+describe('xingtai-2025-plan.xlsx (seed 004)', () => {
+  it('reads the example row between 制表时间 and 以上为示例', async () => {
+    const s = await stateOf('xingtai-2025-plan.xlsx');
+    expect(s.report.tables).toEqual([{ kind: 'plan', sheet: '附件2', headerRow: 4, rows: 1, chosen: false }]);
+    expect(s.report.found[0]!.notes[0]).toBe('以上为示例，请参照填写');
+    expect(
+      s.report.tasks.map((t) => [t.planNo, t.taskNo, t.taskType, t.ratio, t.leadDept, t.jointDepts]),
+    ).toEqual([
+      [
+        '2025001',
+        '001',
+        'directed',
+        { kind: 'plain', basisPoints: 1000 },
+        '基金管理科',
+        ['医疗保险基金监管科'],
+      ],
+    ]);
+  });
+
+  it('says exactly what is extra in the bad example name and proposes the right one', async () => {
+    const s = await stateOf('xingtai-2025-plan.xlsx');
+    expect(where(s.report.findings)).toEqual([
+      'PLAN_NAME_EXTRA_TEXT@附件2!B5',
+      'PLAN_NAME_EXTRA_TEXT@附件2!B5',
+    ]);
+    expect(s.report.findings.map((f) => f.message)).toEqual([
+      expect.stringContaining('多了“定点医疗机构”'),
+      expect.stringContaining('多了“工作方案”'),
+    ]);
+    expect(
+      s.report.findings.every(
+        (f) => f.severity === 'error' && f.suggestion === '2025年邢台市医疗保障局随机抽查001',
+      ),
+    ).toBe(true);
+  });
+});
+
+describe('wugang-2024-matters.xlsx (seed 003)', () => {
+  it('finds the matters list with its ratio and frequency columns and both directories', async () => {
+    const s = await stateOf('wugang-2024-matters.xlsx', {
+      tableChoices: [{ sheet: '附件2', kind: 'none', headerRow: 0 }],
+    });
+    expect(s.report.tables).toEqual([
+      { kind: 'matters', sheet: '附件1', headerRow: 3, rows: 2, chosen: false },
+      { kind: 'targets', sheet: '检查对象名录库', headerRow: 1, rows: 6, chosen: false },
+      { kind: 'inspectors', sheet: '执法检查人员名录库', headerRow: 1, rows: 5, chosen: false },
+    ]);
+    const matters = s.report.found[0]!;
+    expect(Object.keys(matters.columns)).toEqual(
+      expect.arrayContaining(['seq', 'matterName', 'basis', 'ratio', 'frequency']),
+    );
+    expect(matters.rows.map((r) => [r.cells.ratio!.text, r.cells.frequency!.text])).toEqual([
+      ['20%', '每年2次'],
+      ['低(A、1%)、中(B、3%)、中高(C、10%)、高(D、20%)', '每年2次'],
+    ]);
+    expect(matters.rows[1]!.cells.basis!.text).toBe('舞钢市城镇职工基本医疗保险\n定点零售药店服务协议');
+    expect(s.dirs.targets.map((t) => t.creditClass)).toEqual(['A', 'B', 'A', 'C', 'D', 'B']);
+    expect(s.dirs.inspectors.map((p) => [p.name, p.onDuty])).toEqual([
+      ['王建国', true],
+      ['李海燕', true],
+      ['张志强', false],
+      ['刘丽娜', true],
+      ['陈伟', true],
+    ]);
+    expect(s.report.tasks).toEqual([]);
+    expect(s.report.findings).toEqual([]);
+  });
+
+  it('guesses the empty 附件2 record form as an inspector list, which a "none" choice corrects', async () => {
+    const guessed = await stateOf('wugang-2024-matters.xlsx');
+    expect(guessed.report.tables.find((t) => t.sheet === '附件2')).toEqual({
+      kind: 'inspectors',
+      sheet: '附件2',
+      headerRow: 3,
+      rows: 9,
+      chosen: false,
+    });
+    // The form comes first, so its cells became the inspectors and the real directory was not read.
+    expect(guessed.dirs.inspectors.map((p) => p.name)).toEqual([
+      '检查事项',
+      '医疗保障基金使用情况进行监督检查',
+      '药品质量安全的监督检查',
+    ]);
+  });
+});
+
+describe('messy-plan.xlsx', () => {
+  it('reads headers with line breaks and full-width spaces, a numeric plan number, 0.05 as 5% and a date cell as its month', async () => {
+    const s = await stateOf('messy-plan.xlsx');
+    expect(s.report.tables).toEqual([
+      { kind: 'plan', sheet: '2025年计划', headerRow: 4, rows: 3, chosen: false },
+      { kind: 'targets', sheet: '名录', headerRow: 1, rows: 7, chosen: false },
+      { kind: 'inspectors', sheet: '人员', headerRow: 1, rows: 4, chosen: false },
+    ]);
+    const plan = s.report.found[0]!;
+    // Headers as the user wrote them, their runs of white space (line breaks, U+3000) shown as one space.
+    expect(plan.headers).toMatchObject({ planNo: '抽查计划 编号', taskType: '抽查 类型', ratio: '抽查比例' });
+    expect(s.report.tasks.map((t) => [t.planNo, t.taskNo, t.periodText])).toEqual([
+      ['2025001', '001', '2025年6月'],
+      ['2025002', '001', '2025 年 3 月至 10 月'],
+      ['2025002', '002', '下半年'],
+    ]);
+    const first = plan.rows[0]!.cells;
+    expect([first.planNo!.value, first.ratio!.value, first.ratio!.text, first.period!.value]).toEqual([
+      2025001,
+      0.05,
+      '5%',
+      45809,
+    ]);
+    expect(s.report.tasks[0]!.ratio).toEqual({ kind: 'plain', basisPoints: 500 });
+    expect(s.report.tasks[1]!.ratio).toMatchObject({
+      kind: 'byClass',
+      classes: [{ cls: 'A', basisPoints: 100 }, { cls: 'B' }, { cls: 'C' }, { cls: 'D', basisPoints: 2000 }],
+    });
+    expect(
+      readSettings(s.grids.find((g) => g.sheet === SETTINGS_SHEET))?.creditClasses.map((c) => c.cls),
+    ).toEqual(['A', 'B', 'C', 'D']);
+  });
+
+  it('reports exactly the cells that need a hand, with the settings sheet’s credit classes', async () => {
+    const s = await stateOf('messy-plan.xlsx');
+    expect(where(s.report.findings)).toEqual([
+      'PLAN_NAME_SPACES@2025年计划!B6',
+      'RATIO_CLASS_NOT_COVERED@2025年计划!F6',
+      'RATIO_CLASS_NOT_COVERED@2025年计划!F7',
+      'RATIO_CLASS_NOT_COVERED@2025年计划!F7',
+      'RATIO_CLASS_NOT_COVERED@2025年计划!F7',
+      'RATIO_CLASS_NOT_IN_SETTINGS@2025年计划!F7',
+      'PERIOD_NOT_MONTHS@2025年计划!K7',
+      'ID_STORED_AS_NUMBER@名录!C3',
+      'CREDIT_CLASS_NOT_IN_SETTINGS@名录!E4',
+      'CREDIT_CLASS_NOT_IN_SETTINGS@名录!E5',
+    ]);
+    const byCode = (code: string) => s.report.findings.filter((f) => f.code === code);
+    expect(byCode('RATIO_CLASS_NOT_IN_SETTINGS')[0]!.message).toMatch(
+      /信用等级“E”（很高）不在本局设置的信用等级中（设置为：低\(A\)、中\(B\)、中高\(C\)、高\(D\)）/,
+    );
+    expect(byCode('CREDIT_CLASS_NOT_IN_SETTINGS').map((f) => [f.severity, f.suggestion])).toEqual([
+      ['warning', '低'],
+      ['warning', undefined],
+    ]);
+    expect(byCode('CREDIT_CLASS_NOT_IN_SETTINGS')[0]!.message).toBe(
+      '信用等级“低风险”不在本局设置的信用等级中（设置为：低(A)、中(B)、中高(C)、高(D)）；按信用等级抽取时，这个对象可能抽不到。请改为“低”',
+    );
+    expect(byCode('CREDIT_CLASS_NOT_IN_SETTINGS')[1]!.message).toMatch(
+      /^信用等级“E”不在本局设置的信用等级中.*如本局确有此等级，请先在设置中添加$/,
+    );
+    // 'Ａ', 'D级', 'b' and the label '中高' are how the set's classes are written, after normalising.
+    expect(s.dirs.targets.map((t) => t.creditClass)).toEqual(['A', 'A', '低风险', 'E', 'D', 'B', '中高']);
+  });
+});
+
+describe('messy-wugang.xlsx', () => {
+  it('reads a matters list with broken headers, a two-row directory header and full-width codes', async () => {
+    const s = await stateOf('messy-wugang.xlsx');
+    expect(s.report.tables).toEqual([
+      { kind: 'matters', sheet: '事项清单', headerRow: 2, rows: 3, chosen: false },
+      { kind: 'targets', sheet: '检查对象', headerRow: 1, rows: 4, chosen: false },
+      { kind: 'inspectors', sheet: '执法人员', headerRow: 1, rows: 3, chosen: false },
+    ]);
+    expect(s.report.found[0]!.headers).toMatchObject({
+      matterName: '抽查事项 名称',
+      ratio: '抽查 比例',
+      frequency: '抽查 频次',
+    });
+    expect(s.report.found[1]!.headerRows).toBe(2);
+    expect(s.report.found[1]!.columns).toMatchObject({
+      name: 1,
+      uscc: 2,
+      address: 3,
+      creditClass: 4,
+      type: 5,
+    });
+    expect(s.dirs.targets.map((t) => [t.name, t.uscc, t.creditClass])).toEqual([
+      ['舞钢市人民医院', '124104814161000138', 'A'],
+      ['舞钢市 仁和大药房', '9.14105E+17', 'B'],
+      ['舞钢市康泰药房', '91410481MA40E5F695', 'C'],
+      ['舞钢市杨庄乡大韩庄村卫生室', '', 'B'],
+    ]);
+    expect(s.dirs.inspectors.map((p) => p.name)).toEqual(['王建国', '李 海燕', '刘丽娜']);
+  });
+
+  it('reports the fraction, the unreadable frequency, the code stored as a number and the old id', async () => {
+    const s = await stateOf('messy-wugang.xlsx');
+    expect(where(s.report.findings)).toEqual([
+      'RATIO_FRACTION_ASSUMED@事项清单!G3',
+      'FREQUENCY_UNRECOGNISED@事项清单!H5',
+      'ID_STORED_AS_NUMBER@检查对象!C4',
+      'RESIDENT_ID_LEGACY_15@执法人员!C4',
+    ]);
+    expect(s.report.findings.map((f) => f.suggestion)).toEqual([
+      '20%',
+      undefined,
+      undefined,
+      '410481197801013011',
+    ]);
+  });
+});
+
+describe('choices-guess.xlsx', () => {
+  it('holds only table choices in its settings sheet', async () => {
+    const s = await stateOf('choices-guess.xlsx');
+    const settings = s.grids.find((g) => g.sheet === SETTINGS_SHEET);
+    expect(s.sheets.find((x) => x.name === SETTINGS_SHEET)?.visibility).toBe('veryHidden');
+    expect(readTableChoices(settings)).toEqual(GUESS_CHOICES);
+    expect(readSettings(settings)).toBeNull();
+  });
+
+  it('reads the plan table under the 填表说明 and skips last year’s list, as stored', async () => {
+    const s = await stateOf('choices-guess.xlsx');
+    expect(s.report.tables).toEqual([
+      { kind: 'plan', sheet: '计划', headerRow: 6, rows: 2, chosen: true },
+      { kind: 'targets', sheet: '名录', headerRow: 1, rows: 4, chosen: false },
+      { kind: 'inspectors', sheet: '人员', headerRow: 1, rows: 2, chosen: false },
+    ]);
+    expect(s.report.tasks.map((t) => `${t.planNo}/${t.taskNo} ${t.scope}`)).toEqual([
+      '2025001/001 定点医疗机构',
+      '2025002/001 定点零售药店',
+    ]);
+    expect(s.dirs.targets.map((t) => t.name)).not.toContain('邢台已注销大药房');
+    expect(s.report.findings).toEqual([]);
+  });
+
+  it('guesses wrong without the choices: the 填表说明 row as header, last year’s list as the directory', async () => {
+    const s = await stateOf('choices-guess.xlsx', { tableChoices: [] });
+    expect(s.report.tables.slice(0, 2)).toEqual([
+      { kind: 'plan', sheet: '计划', headerRow: 2, rows: 5, chosen: false },
+      { kind: 'targets', sheet: '2024年名录（旧）', headerRow: 1, rows: 2, chosen: false },
+    ]);
+    expect(s.dirs.targets.map((t) => t.name)).toEqual(['邢台市第三医院', '邢台已注销大药房']);
+    expect(s.report.findings.filter((f) => f.code === 'TASK_NOT_DRAWABLE').map((f) => f.cell)).toEqual([
+      'C7',
+      'C8',
+    ]);
+  });
+});
