@@ -208,7 +208,7 @@ export function App({
   const [isReading, setIsReading] = useState(false);
   const [readError, setReadError] = useState<string | null>(null);
   const [session, setSession] = useState<SessionState>({
-    operator: env.defaultOperator ?? '',
+    operator: env.defaultOperator ?? env.operatorMemory?.load() ?? '',
     lastDraw: null,
     verification: null,
   });

@@ -17,7 +17,38 @@ export type AppEnvironment = {
   noPortReason: string;
   /** The name the 抽取记录 records as 操作人 until the user types one. */
   defaultOperator?: string;
+  /** Where the operator's name is kept on this computer when the user asks (absent: not offered). */
+  operatorMemory?: OperatorMemory;
 };
+
+/** The operator's name kept on this computer; `save(null)` forgets it. */
+export type OperatorMemory = { load: () => string; save: (name: string | null) => void };
+
+const OPERATOR_KEY = 'shuangsuiji.operator';
+
+/**
+ * The operator's name in the browser's localStorage (per user and computer; nothing leaves it).
+ * Storage can be unavailable (private mode, policy): then nothing is remembered and nothing fails.
+ */
+export function localOperatorMemory(): OperatorMemory {
+  return {
+    load: () => {
+      try {
+        return globalThis.localStorage?.getItem(OPERATOR_KEY) ?? '';
+      } catch {
+        return '';
+      }
+    },
+    save: (name) => {
+      try {
+        if (name) globalThis.localStorage?.setItem(OPERATOR_KEY, name);
+        else globalThis.localStorage?.removeItem(OPERATOR_KEY);
+      } catch {
+        // Not remembered; the name is still used for this session.
+      }
+    },
+  };
+}
 
 /** Random bytes from the browser's cryptographic generator. */
 export function browserRandomBytes(length: number): Uint8Array {
@@ -32,6 +63,7 @@ export function createTaskpaneEnvironment(overrides: Partial<AppEnvironment> = {
     now: () => new Date(),
     randomBytes: browserRandomBytes,
     noPortReason: '需要在 Excel 中运行本加载项',
+    operatorMemory: localOperatorMemory(),
     ...overrides,
   };
 }

@@ -59,6 +59,12 @@ describe('taskpane.html in a fake Excel', () => {
     await page.getByText('建议改为：2025年邢台市医疗保障局随机抽查001').first().waitFor();
     await shoot(page, '1-check');
 
+    // 编制计划: the first run proposes the bureau settings from the plan table.
+    await page.getByRole('button', { name: '第 2 步：编制计划' }).click();
+    await page.getByText('首次使用：请确认单位设置').waitFor({ timeout: 15_000 });
+    expect(await page.getByRole('textbox', { name: /^行政区划/ }).inputValue()).toBe('邢台市');
+    await shoot(page, '1-plan');
+
     // 抽取 2025002/001 with a local seed.
     await page.getByRole('button', { name: '第 3 步：抽取' }).click();
     await page.getByRole('combobox', { name: /抽查任务/ }).click();
@@ -68,6 +74,10 @@ describe('taskpane.html in a fake Excel', () => {
     await page.waitForFunction(() =>
       [...document.querySelectorAll('button')].some((b) => b.textContent === '抽取…' && !b.disabled),
     );
+    // Teams of three: the spin button commits on leaving it.
+    await page.getByRole('spinbutton', { name: /^每组人数/ }).fill('3');
+    await page.getByRole('spinbutton', { name: /^每组人数/ }).press('Tab');
+    await page.getByText('每个检查组 3 人。').waitFor();
     await shoot(page, '2-draw-before');
     await page.getByRole('button', { name: '抽取…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '抽取', exact: true }).click();
@@ -78,6 +88,9 @@ describe('taskpane.html in a fake Excel', () => {
     expect(drawn).toBeGreaterThan(0);
     await page.getByText(new RegExp(`抽中 ${drawn} 个检查对象`)).waitFor();
     expect(await result.getByRole('listitem').first().textContent()).toMatch(/检查组：.+（组长）/);
+    for (const team of await result.getByRole('listitem').allTextContents()) {
+      expect(team.split('检查组：')[1]!.split('、')).toHaveLength(3);
+    }
     await shoot(page, '2-draw-result');
 
     // 抽取记录: 验证.
@@ -104,4 +117,31 @@ describe('taskpane.html in a fake Excel', () => {
     await page.close();
     expect(errors).toEqual([]);
   }, 90_000);
+
+  it('commits to a public number and draws with it: two dialogs in a row after the rules were changed', async () => {
+    if (!browser) throw new Error('browser did not start');
+    const seed = await sampleFakeBookSeed(13);
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    await page.route(`**://${OFFICE_JS_HOST}/**`, (route) => route.abort('blockedbyclient'));
+    await page.addInitScript({ content: `window.__SSJ_FAKE_BOOK__ = ${JSON.stringify(seed)};\n${fakeHostJs}` });
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.getByRole('button', { name: '读取并校验' }).click();
+    await page.getByRole('list', { name: '找到的表格（共 5 个）' }).waitFor({ timeout: 15_000 });
+    await page.getByRole('button', { name: '第 3 步：抽取' }).click();
+    await page.getByRole('combobox', { name: /抽查任务/ }).click();
+    await page.getByRole('option', { name: /^2025002\/001 / }).click();
+    await page.getByRole('textbox', { name: /操作人/ }).fill('王小明');
+    await page.getByRole('spinbutton', { name: /^近期已查不再抽/ }).fill('0');
+    await page.getByRole('spinbutton', { name: /^近期已查不再抽/ }).press('Tab');
+    await page.getByRole('radio', { name: /公开随机数/ }).click();
+    await page.getByRole('textbox', { name: /开奖公告文字/ }).fill('2025-04-01 福彩3D 第2025086期 开奖号码：d d d');
+    await page.getByRole('button', { name: '记录承诺…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '记录承诺', exact: true }).click();
+    await page.getByText(/已记录承诺（抽取记录第 1 条）/).waitFor({ timeout: 15_000 });
+    await page.getByRole('textbox', { name: /开奖号码/ }).fill('2025-04-01 福彩3D 第2025086期 开奖号码：3 7 1');
+    await page.getByRole('button', { name: '抽取…' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: '抽取', exact: true }).click();
+    await page.getByText(/抽取完成（抽取记录第 2 条）/).waitFor({ timeout: 15_000 });
+    await page.close();
+  }, 60_000);
 });

@@ -1,6 +1,6 @@
 /** Shared set-up for the pane's step tests: the sample bureau book in a memory workbook, a fixed clock. */
 import './setupDom';
-import { FluentProvider, webLightTheme } from '@fluentui/react-components';
+import { FluentProvider, IdPrefixProvider, webLightTheme } from '@fluentui/react-components';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { formatLogTime } from '../../src/core/log/drawLog';
@@ -15,12 +15,21 @@ import type { MemoryWorkbook } from '../../src/workbook/memory';
 
 export const NOW = new Date('2025-04-01T09:30:00+08:00');
 
+/** Remembers the operator in memory (tests do not share the browser's localStorage). */
+export function memoryOperatorStore(
+  initial = '',
+): NonNullable<AppEnvironment['operatorMemory']> & { stored: () => string } {
+  let name = initial;
+  return { load: () => name, save: (n) => (name = n ?? ''), stored: () => name };
+}
+
 /** A fixed clock and counting (not random) bytes, so that draws in tests repeat. */
 export function testEnvironment(overrides: Partial<AppEnvironment> = {}): AppEnvironment {
   return createTaskpaneEnvironment({
     now: () => NOW,
     randomBytes: (n) => Uint8Array.from({ length: n }, (_, i) => (i * 37 + 11) % 256),
     defaultOperator: '测试员',
+    operatorMemory: memoryOperatorStore(),
     ...overrides,
   });
 }
@@ -40,21 +49,38 @@ export async function drawInto(port: WorkbookPort, planNo = '2025002', taskNo = 
   const prep = prepareDraw(task, state.dirs, settings);
   if (!prep.ok) throw new Error(prep.problems.join('；'));
   const context = buildDrawContext(task, state.dirs, prep, settings);
-  const outcome = recordDraw(task, prep, context, { source: 'local', hex: 'ab'.repeat(32) }, state.log, { time: formatLogTime(NOW), operator: '测试员' }, state.sheets.map((s) => s.name));
+  const outcome = recordDraw(
+    task,
+    prep,
+    context,
+    { source: 'local', hex: 'ab'.repeat(32) },
+    state.log,
+    { time: formatLogTime(NOW), operator: '测试员' },
+    state.sheets.map((s) => s.name),
+  );
   await port.apply(outcome.ops);
   return outcome.entry.seq;
 }
 
-export function renderApp(port: WorkbookPort | null, env: AppEnvironment = testEnvironment(), extra: Partial<Parameters<typeof App>[0]> = {}): ReturnType<typeof render> {
+// Every render gets its own id prefix: Fluent's ids restart with each React root, and Tabster (which
+// outlives a test on jsdom's window) took a later test's dialog for an older one and hid it.
+let renders = 0;
+
+export function renderInFluent(element: ReactElement): ReturnType<typeof render> {
+  renders += 1;
   return render(
-    <FluentProvider theme={webLightTheme}>
-      <App port={port} env={env} {...extra} />
-    </FluentProvider>,
+    <IdPrefixProvider value={`t${renders}-`}>
+      <FluentProvider theme={webLightTheme}>{element}</FluentProvider>
+    </IdPrefixProvider>,
   );
 }
 
-export function renderInFluent(element: ReactElement): ReturnType<typeof render> {
-  return render(<FluentProvider theme={webLightTheme}>{element}</FluentProvider>);
+export function renderApp(
+  port: WorkbookPort | null,
+  env: AppEnvironment = testEnvironment(),
+  extra: Partial<Parameters<typeof App>[0]> = {},
+): ReturnType<typeof render> {
+  return renderInFluent(<App port={port} env={env} {...extra} />);
 }
 
 /** Clicks 读取并校验 and waits for the tables list. */

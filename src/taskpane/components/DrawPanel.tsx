@@ -4,6 +4,7 @@ import {
   AccordionItem,
   AccordionPanel,
   Button,
+  Checkbox,
   Dropdown,
   Field,
   Input,
@@ -39,6 +40,7 @@ import {
   resultSheetName,
 } from '../../core/session/drawEvents';
 import { dateToSerialDay } from '../../core/session/dates';
+import { readSettings, SETTINGS_SHEET } from '../../core/plan';
 import { taskDrawStatus } from '../../core/session/logEvents';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { describeTeam } from '../../core/results';
@@ -46,6 +48,7 @@ import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
 import { CopyButton } from './CopyButton';
 import { EffectNote } from './EffectNote';
+import { DrawRules, defaultDrawRules, type DrawRuleValues } from './DrawRules';
 import { ErrorBar } from './ErrorBar';
 
 const BUREAU_DEPARTMENT = '医疗保障局';
@@ -173,11 +176,15 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   const [publicText, setPublicText] = useState('');
   const [action, setAction] = useState<Action>({ kind: 'idle' });
   const [drawDate] = useState(() => dateToSerialDay(env.now()));
+  const saved = useMemo(() => readSettings(book?.grids.find((g) => g.sheet === SETTINGS_SHEET)), [book]);
+  const [remember, setRemember] = useState(() => (env.operatorMemory?.load() ?? '') !== '');
+  const [rules, setRules] = useState<DrawRuleValues>(() => defaultDrawRules(saved?.teamSize));
+  const bureauDepartment = saved?.department || BUREAU_DEPARTMENT;
 
   const task = tasks.find((t) => taskKey(t) === selected) ?? tasks[0] ?? null;
   const settings: DrawSettings = useMemo(
-    () => ({ drawDate, bureauDepartment: BUREAU_DEPARTMENT }),
-    [drawDate],
+    () => ({ drawDate, bureauDepartment, ...rules }),
+    [drawDate, bureauDepartment, rules],
   );
   const prep = useMemo(
     () => (task && book ? prepareDraw(task, book.dirs, settings) : null),
@@ -225,7 +232,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
 
   const runDraw = () => {
     const now = env.now();
-    const fresh: DrawSettings = { drawDate: dateToSerialDay(now), bureauDepartment: BUREAU_DEPARTMENT };
+    const fresh: DrawSettings = { drawDate: dateToSerialDay(now), bureauDepartment, ...rules };
     const prepared = prepareDraw(task, book.dirs, fresh);
     if (!prepared.ok) {
       fail('无法抽取', `${prepared.problems.join('；')} 请按提示修改后回到第 1 步重新读取。`);
@@ -341,6 +348,18 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
         <dt className={styles.term}>抽查事项</dt>
         <dd className={styles.detail}>{task.matters || '（未填写）'}</dd>
       </dl>
+
+      <div className={styles.section}>
+        <Text as="h3" weight="semibold">
+          抽取规则
+        </Text>
+        <DrawRules value={rules} onChange={setRules} disabled={isWorking || pending !== null} />
+        <Text size={200} className={styles.muted}>
+          {pending
+            ? '该任务已记录承诺，抽取输入（含规则）已冻结，将按承诺时的规则抽取。'
+            : '规则随抽取写入抽取记录，任何人验证时按记录复算。'}
+        </Text>
+      </div>
 
       {!prep.ok && (
         <ErrorBar title="该任务暂时无法抽取">
@@ -463,9 +482,23 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
               >
                 <Input
                   value={session.operator}
-                  onChange={(_, data) => updateSession({ operator: data.value })}
+                  onChange={(_, data) => {
+                    updateSession({ operator: data.value });
+                    if (remember) env.operatorMemory?.save(data.value.trim() || null);
+                  }}
                 />
               </Field>
+              {env.operatorMemory && (
+                <Checkbox
+                  label="在本机记住我的姓名"
+                  checked={remember}
+                  onChange={(_, data) => {
+                    const on = data.checked === true;
+                    setRemember(on);
+                    env.operatorMemory?.save(on ? operator || null : null);
+                  }}
+                />
+              )}
 
               <Field label="随机数来源">
                 <RadioGroup

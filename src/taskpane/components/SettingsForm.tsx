@@ -11,8 +11,13 @@ const useStyles = makeStyles({
     flexWrap: 'wrap',
     '& > *': { flexGrow: 1, minWidth: '120px' },
   },
-  classRow: { display: 'flex', gap: tokens.spacingHorizontalXS, alignItems: 'flex-end', flexWrap: 'wrap' },
-  classField: { width: '84px' },
+  classRow: {
+    display: 'grid',
+    gridTemplateColumns: 'minmax(0, 1fr) minmax(0, 1fr) minmax(0, 1fr) auto',
+    gap: tokens.spacingHorizontalXS,
+    alignItems: 'end',
+  },
+  classField: { minWidth: 0, '& .fui-Input': { minWidth: 0, width: '100%' } },
   actions: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
   preview: { color: tokens.colorNeutralForeground2, overflowWrap: 'anywhere' },
 });
@@ -175,6 +180,7 @@ export function SettingsForm({ initial, exists, isSaving, onSave, onCancel }: Se
           </Field>
           <Button
             appearance="subtle"
+            size="small"
             onClick={() => set({ classes: draft.classes.filter((_, j) => j !== i) })}
             aria-label={`删除信用等级 ${i + 1}`}
           >
