@@ -58,6 +58,10 @@ describe('taskpane.html in a fake Excel', () => {
     await page.getByRole('list', { name: '找到的表格（共 5 个）' }).waitFor({ timeout: 15_000 });
     await page.getByText('建议改为：2025年邢台市医疗保障局随机抽查001').first().waitFor();
     await shoot(page, '1-check');
+    await page.getByRole('button', { name: '更正工作表“年度抽查计划”的识别' }).click();
+    await page.getByText(/将按年度随机抽查工作计划读取：第 3 行是表头/).waitFor();
+    await shoot(page, '1-check-correct');
+    await page.getByRole('region', { name: '更正表格识别' }).getByRole('button', { name: '取消' }).click();
 
     // 编制计划: the first run proposes the bureau settings from the plan table.
     await page.getByRole('button', { name: '第 2 步：编制计划' }).click();

@@ -2,7 +2,8 @@
 import './setupDom';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { WorkbookError } from '../../src/workbook';
-import { readAndCheck, renderApp, sampleWorkbook } from './appHarness';
+import { readTableChoices } from '../../src/core/tables';
+import { pickOption, readAndCheck, renderApp, sampleWorkbook } from './appHarness';
 import { installDomPolyfills } from './setupDom';
 
 beforeAll(installDomPolyfills);
@@ -22,7 +23,7 @@ describe('CheckPanel (读取校验)', () => {
     const items = within(tables)
       .getAllByRole('listitem')
       .map((li) => li.textContent);
-    expect(items[0]).toBe('年度随机抽查工作计划工作表“年度抽查计划” · 表头在第 3 行 · 3 行数据');
+    expect(items[0]).toMatch(/^年度随机抽查工作计划工作表“年度抽查计划” · 表头在第 3 行 · 3 行数据更正/);
     expect(items.some((t) => t?.includes('检查对象名录库') && t.includes('300 行数据'))).toBe(true);
   });
 
@@ -115,6 +116,42 @@ describe('CheckPanel (读取校验)', () => {
       expect(await screen.findByText('没有修改')).toBeTruthy();
       expect(screen.getByText(/B4 在读取之后被改动过/)).toBeTruthy();
       expect(port.cell('年度抽查计划', 'B4')?.value).toBe('同事刚改的名称');
+    });
+  });
+
+  describe('更正表格识别', () => {
+    it('marks a sheet as no table, keeps that in the settings sheet, and restores the guess', async () => {
+      const port = await sampleWorkbook();
+      renderApp(port);
+      await readAndCheck();
+      fireEvent.click(screen.getByRole('button', { name: '更正工作表“检查历史”的识别' }));
+      const editor = screen.getByRole('region', { name: '更正表格识别' });
+      await pickOption('这是', '不是表格');
+      expect(within(editor).getByText('读取时将跳过工作表“检查历史”。')).toBeTruthy();
+      fireEvent.click(within(editor).getByRole('button', { name: '保存并重新校验' }));
+      await screen.findByRole('list', { name: '找到的表格（共 4 个）' });
+      expect(screen.getByText(/按指定跳过工作表“检查历史”（不是表格）/)).toBeTruthy();
+      const [settings] = await port.readSheets(['_ssj_settings']);
+      expect(readTableChoices(settings)).toEqual([{ sheet: '检查历史', kind: 'none', headerRow: 0 }]);
+      fireEvent.click(screen.getByRole('button', { name: '恢复自动识别' }));
+      await screen.findByRole('list', { name: '找到的表格（共 5 个）' });
+    });
+
+    it('refuses a header row that is not one, and reads the table from the row the user names', async () => {
+      const port = await sampleWorkbook();
+      renderApp(port);
+      await readAndCheck();
+      fireEvent.click(screen.getByRole('button', { name: '更正工作表“年度抽查计划”的识别' }));
+      const editor = screen.getByRole('region', { name: '更正表格识别' });
+      const row = within(editor).getByRole('textbox', { name: /^表头所在行/ });
+      fireEvent.change(row, { target: { value: '5' } });
+      expect(within(editor).getByText(/第 5 行不像年度随机抽查工作计划的表头：缺少/)).toBeTruthy();
+      expect((within(editor).getByRole('button', { name: '保存并重新校验' }) as HTMLButtonElement).disabled).toBe(true);
+      fireEvent.change(row, { target: { value: '3' } });
+      expect(within(editor).getByText(/将按年度随机抽查工作计划读取：第 3 行是表头，3 行数据/)).toBeTruthy();
+      fireEvent.click(within(editor).getByRole('button', { name: '保存并重新校验' }));
+      await screen.findByText('已按指定重新读取工作表“年度抽查计划”。');
+      expect(screen.getByText('工作表“年度抽查计划” · 表头在第 3 行 · 3 行数据 · 按指定')).toBeTruthy();
     });
   });
 });

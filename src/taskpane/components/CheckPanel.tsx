@@ -1,7 +1,8 @@
 import { Badge, Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatLogTime } from '../../core/log/drawLog';
-import { schemaOf } from '../../core/tables';
+import { SETTINGS_SHEET } from '../../core/plan';
+import { readTableChoices, schemaOf } from '../../core/tables';
 import { buildFindingsSheetOps, FINDINGS_SHEET } from '../buildFindingsSheetOps';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { hasSheet, nextFreeSheetName } from '../nextFreeSheetName';
@@ -10,6 +11,7 @@ import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
 import { FindingList } from './FindingList';
 import { FixReview, type FixRequest } from './FixReview';
+import { choicesWith, saveChoicesOps, TableChoiceEditor } from './TableChoiceEditor';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -28,6 +30,7 @@ const useStyles = makeStyles({
     overflowWrap: 'anywhere',
   },
   muted: { color: tokens.colorNeutralForeground3 },
+  tableActions: { display: 'flex', gap: tokens.spacingHorizontalXS, flexWrap: 'wrap' },
   counts: { display: 'flex', gap: tokens.spacingHorizontalS, flexWrap: 'wrap', alignItems: 'center' },
 });
 
@@ -51,6 +54,8 @@ export function CheckPanel({
 }: StepPanelProps) {
   const styles = useStyles();
   const [write, setWrite] = useState<WriteState>({ kind: 'idle' });
+  const [editing, setEditing] = useState<{ sheet: string | null } | null>(null);
+  const [choiceNote, setChoiceNote] = useState<string | null>(null);
   // One review at a time; a new request replaces the open one (keyed so its state starts afresh).
   const [fix, setFix] = useState<{ request: FixRequest; key: number } | null>(null);
   const requestFix = (request: FixRequest) => setFix((old) => ({ request, key: (old?.key ?? 0) + 1 }));
@@ -58,6 +63,17 @@ export function CheckPanel({
   const findings = book?.report.findings ?? [];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
+  const skipped = book
+    ? readTableChoices(book.grids.find((g) => g.sheet === SETTINGS_SHEET)).filter((c) => c.kind === 'none')
+    : [];
+  const clearChoice = (sheet: string) => {
+    if (!book) return;
+    setChoiceNote(null);
+    applyOps(saveChoicesOps(book, choicesWith(book, sheet, null))).then(
+      () => setChoiceNote(`工作表“${sheet}”已恢复自动识别。`),
+      (error: unknown) => setChoiceNote(describeError(error, RETRY_ADVICE)),
+    );
+  };
 
   const writeFindings = (sheet: string) => {
     setWrite({ kind: 'writing' });
@@ -106,7 +122,7 @@ export function CheckPanel({
           {book.report.tables.length === 0 ? (
             <ErrorBar title="没有找到计划表或名录库" intent="warning">
               请确认工作表中有含“抽查计划编号”“抽查计划名称”等表头的计划表，以及含“统一社会信用代码”“执法证号”等表头的名录库，然后重新读取。
-              {`还没有计划表的，可在${stepRef('plan')}“编制计划”中新建。`}
+              {`还没有计划表的，可在${stepRef('plan')}“编制计划”中新建；表头没有被认出的，可点击“指定表格…”手动指定。`}
             </ErrorBar>
           ) : (
             <ul className={styles.tables} aria-label={`找到的表格（共 ${book.report.tables.length} 个）`}>
@@ -114,11 +130,58 @@ export function CheckPanel({
                 <li key={`${t.sheet}-${t.kind}`} className={styles.table}>
                   <Text weight="semibold">{schemaOf(t.kind).title}</Text>
                   <Text size={200} className={styles.muted}>
-                    {`工作表“${t.sheet}” · 表头在第 ${t.headerRow} 行 · ${t.rows} 行数据`}
+                    {`工作表“${t.sheet}” · 表头在第 ${t.headerRow} 行 · ${t.rows} 行数据${t.chosen ? ' · 按指定' : ''}`}
                   </Text>
+                  <span className={styles.tableActions}>
+                    <Button
+                      size="small"
+                      appearance="subtle"
+                      onClick={() => setEditing({ sheet: t.sheet })}
+                      aria-label={`更正工作表“${t.sheet}”的识别`}
+                    >
+                      更正
+                    </Button>
+                    {t.chosen && (
+                      <Button
+                        size="small"
+                        appearance="subtle"
+                        onClick={() => clearChoice(t.sheet)}
+                        disabled={!port}
+                      >
+                        恢复自动识别
+                      </Button>
+                    )}
+                  </span>
                 </li>
               ))}
             </ul>
+          )}
+          {skipped.map((c) => (
+            <Text key={c.sheet} size={200} className={styles.muted}>
+              {`按指定跳过工作表“${c.sheet}”（不是表格）。`}
+              <Button size="small" appearance="subtle" onClick={() => clearChoice(c.sheet)} disabled={!port}>
+                恢复自动识别
+              </Button>
+            </Text>
+          ))}
+          {editing ? (
+            <TableChoiceEditor
+              key={editing.sheet ?? ''}
+              book={book}
+              sheet={editing.sheet}
+              applyOps={applyOps}
+              onClose={(saved) => {
+                setEditing(null);
+                setChoiceNote(saved ? `已按指定重新读取工作表“${saved}”。` : null);
+              }}
+            />
+          ) : (
+            <div className={styles.actions}>
+              <Button size="small" onClick={() => setEditing({ sheet: null })} disabled={!port}>
+                指定表格…
+              </Button>
+              {choiceNote && <Text size={200}>{choiceNote}</Text>}
+            </div>
           )}
           <Text as="h3" weight="semibold">
             校验结果
