@@ -169,19 +169,6 @@ export function newPlanTableOps(sheet: string, s: BureauSettings, today: string,
 /** The header row of a plan table made by newPlanTableOps (1-based). */
 export const PLAN_HEADER_ROW = 4;
 
-/**
- * Appends rows just below the last non-empty row of the plan sheet: never over anything typed.
- * @param grid the plan sheet as read
- * @param rows the rows to add (from planRow)
- * @example appendPlanRowsOps(grid, [row]) // [{ kind: 'write', address: 'A6', … }]
- */
-export function appendPlanRowsOps(grid: Grid, rows: string[][]): WorkbookOp[] {
-  let lastUsed = grid.origin.row + grid.text.length; // 1-based last used row
-  while (lastUsed > grid.origin.row && (grid.text[lastUsed - 1 - grid.origin.row] ?? []).every((t) => t === '')) lastUsed--;
-  const at = Math.max(lastUsed, PLAN_HEADER_ROW) + 1;
-  return [{ kind: 'write', sheet: grid.sheet, address: `A${at}`, rows: rows as CellInput[][], textColumns: [0, 2] }];
-}
-
 /** The settings sheet: very hidden, key/value rows, so the CLI, the page and the add-in see the same. */
 export const SETTINGS_SHEET = '_ssj_settings';
 

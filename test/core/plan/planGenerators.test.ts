@@ -1,5 +1,5 @@
 import {
-  appendPlanRowsOps,
+  appendTaskOps,
   composePlanName,
   composePlanNo,
   newPlanTableOps,
@@ -13,7 +13,10 @@ import {
   type BureauSettings,
   type NewTask,
 } from '../../../src/core/plan';
+import { findTables } from '../../../src/core/tables';
 import { validateWorkbook } from '../../../src/core/validate';
+
+const PLAN_FIELDS = ['planNo', 'planName', 'taskNo', 'taskName', 'taskType', 'ratio', 'matters', 'scope', 'leadDept', 'jointDepts', 'period', 'level', 'note'];
 import { createXlsxWorkbook } from '../../../src/workbook/xlsx';
 
 const XINGTAI: BureauSettings = {
@@ -81,7 +84,11 @@ describe('a new plan table filled with two plans and three tasks', () => {
       const planNo = composePlanNo(XINGTAI.year, planSeq);
       const taskNo = nextTaskNo(tasks, planNo);
       tasks.push({ planNo, taskNo });
-      await book.apply(appendPlanRowsOps(grid!, [planRow(XINGTAI, planNo, planSeq, taskNo, t)]));
+      const cells = planRow(XINGTAI, planNo, planSeq, taskNo, t);
+      const values = Object.fromEntries(PLAN_FIELDS.map((f, i) => [f, cells[i] ?? '']));
+      const out = appendTaskOps(findTables([grid!])[0]!, grid!, values);
+      if (!out.ok) throw new Error(out.message);
+      await book.apply(out.ops);
       [grid] = await book.readSheets(['2026年度抽查计划']);
     };
     await add(nextPlanSeq(tasks, 2026), TASK);
@@ -92,14 +99,6 @@ describe('a new plan table filled with two plans and three tasks', () => {
     expect(report.findings).toEqual([]);
     expect(report.tasks.map((t) => `${t.planNo}/${t.taskNo}`)).toEqual(['2026001/001', '2026002/001', '2026002/002']);
     expect(grid!.text[5]![1]).toBe('2026年邢台市医疗保障局随机抽查002');
-  });
-
-  it('appends below the last used row, never over a note the user typed there', async () => {
-    const book = createXlsxWorkbook();
-    await book.apply([...newPlanTableOps('计划', XINGTAI, '2026年1月5日'), { kind: 'write', sheet: '计划', address: 'A9', rows: [['以上为示例']] }]);
-    const [grid] = await book.readSheets(['计划']);
-    const ops = appendPlanRowsOps(grid!, [planRow(XINGTAI, '2026001', 1, '001', TASK)]);
-    expect(ops).toEqual([expect.objectContaining({ address: 'A10' })]);
   });
 });
 
