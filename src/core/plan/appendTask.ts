@@ -21,7 +21,7 @@ import {
 import type { PlanTask } from '../prepare/planTask';
 
 /** The plan-table field of each PLAN_COLUMNS entry, in the same order. */
-const PLAN_FIELDS = [
+export const PLAN_FIELDS = [
   'planNo',
   'planName',
   'taskNo',

@@ -23,7 +23,8 @@ import {
   type PlanChoice,
 } from '../../core/plan';
 import type { PlanTask } from '../../core/prepare/planTask';
-import { formatBasisPoints, parseRatio, type Ratio } from '../../core/rules';
+import type { Ratio } from '../../core/rules';
+import { basisPointsToPercent, percentToBasisPoints } from '../percentText';
 import { EffectNote } from './EffectNote';
 
 const useStyles = makeStyles({
@@ -68,13 +69,6 @@ type Draft = {
   note: string;
 };
 
-function basisPoints(text: string): number | null {
-  const t = text.trim().replace(/[%％]$/, '');
-  if (!t) return null;
-  const r = parseRatio(`${t}%`);
-  return r.ok && r.value.kind === 'plain' ? r.value.basisPoints : null;
-}
-
 /** What the user entered as a NewTask, or the problems by field (Chinese). */
 function readDraft(d: Draft, s: BureauSettings): { task: NewTask; problems: Record<string, string> } {
   const problems: Record<string, string> = {};
@@ -83,14 +77,14 @@ function readDraft(d: Draft, s: BureauSettings): { task: NewTask; problems: Reco
   if (!d.scope.trim()) problems.scope = '请填写抽查对象范围，如“定点医疗机构”';
   let ratio: Ratio = { kind: 'plain', basisPoints: 0 };
   if (d.ratioKind === 'plain') {
-    const bp = basisPoints(d.percent);
+    const bp = percentToBasisPoints(d.percent);
     if (bp === null) problems.ratio = '请填写 0 到 100 之间的百分数，如 5';
     else ratio = { kind: 'plain', basisPoints: bp };
   } else {
     const classes = s.creditClasses.map((c) => ({
       label: c.label,
       cls: c.cls,
-      basisPoints: basisPoints(d.classPercents[c.cls] ?? ''),
+      basisPoints: percentToBasisPoints(d.classPercents[c.cls] ?? ''),
     }));
     const bad = classes.find((c) => c.basisPoints === null);
     if (classes.length === 0)
@@ -168,7 +162,7 @@ export function AddTaskForm({
     ratioKind: 'plain',
     percent: '5',
     classPercents: Object.fromEntries(
-      settings.creditClasses.map((c) => [c.cls, formatBasisPoints(c.basisPoints).replace(/%$/, '')]),
+      settings.creditClasses.map((c) => [c.cls, basisPointsToPercent(c.basisPoints)]),
     ),
     startMonth: 1,
     endMonth: 12,

@@ -1,7 +1,7 @@
 import { Button, Field, Input, makeStyles, SpinButton, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { composePlanName, type BureauSettings } from '../../core/plan';
-import { formatBasisPoints, parseRatio } from '../../core/rules';
+import { basisPointsToPercent, percentToBasisPoints } from '../percentText';
 
 const useStyles = makeStyles({
   form: { display: 'flex', flexDirection: 'column', gap: tokens.spacingVerticalS },
@@ -43,17 +43,9 @@ function toDraft(s: BureauSettings): Draft {
     classes: s.creditClasses.map((c) => ({
       label: c.label,
       cls: c.cls,
-      percent: formatBasisPoints(c.basisPoints).replace(/%$/, ''),
+      percent: basisPointsToPercent(c.basisPoints),
     })),
   };
-}
-
-/** The percentage typed (`5`, `12.5`, `5%`) in basis points, or null (integer arithmetic via parseRatio). */
-function percentToBasisPoints(text: string): number | null {
-  const t = text.trim().replace(/[%％]$/, '');
-  if (t === '') return null;
-  const r = parseRatio(`${t}%`);
-  return r.ok && r.value.kind === 'plain' ? r.value.basisPoints : null;
 }
 
 type Checked = { settings: BureauSettings; problems: Record<string, string> };

@@ -1,6 +1,7 @@
 import {
   appendTaskOps,
   newPlanTableOps,
+  PLAN_COLUMNS,
   numberRow,
   proposeFromPlan,
   type BureauSettings,
@@ -36,21 +37,7 @@ const TASK: NewTask = {
 /** The Xingtai seed's plan table as bureaus print it: title, header, two tasks, then 备注 lines. */
 function xingtaiOps(blankBeforeNotes: boolean): WorkbookOp[] {
   const sheet = '计划表';
-  const header = [
-    '抽查计划编号',
-    '抽查计划名称',
-    '抽查任务编号',
-    '抽查任务名称',
-    '抽查类型',
-    '抽查比例',
-    '抽查事项',
-    '抽查对象范围',
-    '发起科室',
-    '联合科室',
-    '抽查时间',
-    '实施检查层级',
-    '备注',
-  ];
+  const header = [...PLAN_COLUMNS];
   const row = (planNo: string, seq: string, taskNo: string, scope: string) => [
     planNo,
     `2025年邢台市医疗保障局随机抽查${seq}`,

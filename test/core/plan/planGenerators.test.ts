@@ -1,5 +1,6 @@
 import {
   appendTaskOps,
+  PLAN_FIELDS,
   composePlanName,
   composePlanNo,
   newPlanTableOps,
@@ -15,8 +16,6 @@ import {
 } from '../../../src/core/plan';
 import { findTables } from '../../../src/core/tables';
 import { validateWorkbook } from '../../../src/core/validate';
-
-const PLAN_FIELDS = ['planNo', 'planName', 'taskNo', 'taskName', 'taskType', 'ratio', 'matters', 'scope', 'leadDept', 'jointDepts', 'period', 'level', 'note'];
 import { createXlsxWorkbook } from '../../../src/workbook/xlsx';
 
 const XINGTAI: BureauSettings = {
