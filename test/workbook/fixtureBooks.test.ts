@@ -120,9 +120,8 @@ describe('xingtai-2025-plan.xlsx (seed 004)', () => {
 
 describe('wugang-2024-matters.xlsx (seed 003)', () => {
   it('finds the matters list with its ratio and frequency columns and both directories', async () => {
-    const s = await stateOf('wugang-2024-matters.xlsx', {
-      tableChoices: [{ sheet: '附件2', kind: 'none', headerRow: 0 }],
-    });
+    // No choice needed: the empty 附件2 form under its 记录表 title is not read as a directory.
+    const s = await stateOf('wugang-2024-matters.xlsx');
     expect(s.report.tables).toEqual([
       { kind: 'matters', sheet: '附件1', headerRow: 3, rows: 2, chosen: false },
       { kind: 'targets', sheet: '检查对象名录库', headerRow: 1, rows: 6, chosen: false },
@@ -149,21 +148,14 @@ describe('wugang-2024-matters.xlsx (seed 003)', () => {
     expect(s.report.findings).toEqual([]);
   });
 
-  it('guesses the empty 附件2 record form as an inspector list, which a "none" choice corrects', async () => {
+  it('never guesses the empty 附件2 record form as a table, but lets the user name it one', async () => {
     const guessed = await stateOf('wugang-2024-matters.xlsx');
-    expect(guessed.report.tables.find((t) => t.sheet === '附件2')).toEqual({
-      kind: 'inspectors',
-      sheet: '附件2',
-      headerRow: 3,
-      rows: 9,
-      chosen: false,
+    expect(guessed.report.tables.find((t) => t.sheet === '附件2')).toBeUndefined();
+    expect(guessed.dirs.inspectors.map((p) => p.name)).not.toContain('检查事项');
+    const chosen = await stateOf('wugang-2024-matters.xlsx', {
+      tableChoices: [{ sheet: '附件2', kind: 'inspectors', headerRow: 3 }],
     });
-    // The form comes first, so its cells became the inspectors and the real directory was not read.
-    expect(guessed.dirs.inspectors.map((p) => p.name)).toEqual([
-      '检查事项',
-      '医疗保障基金使用情况进行监督检查',
-      '药品质量安全的监督检查',
-    ]);
+    expect(chosen.report.tables.find((t) => t.sheet === '附件2')).toMatchObject({ kind: 'inspectors', chosen: true });
   });
 });
 

@@ -250,7 +250,20 @@ function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
 export function findTable(grid: Grid): FoundTable | null {
   const filled = filledGrid(grid);
   const best = bestOf(scanHeaders(filled, grid));
-  return best ? readTable(grid, filled, best) : null;
+  if (!best || isUnderFormTitle(filled, best.top)) return null;
+  return readTable(grid, filled, best);
+}
+
+/**
+ * Whether a title above the header names a form (`部门联合抽查检查情况记录表`): its 单位/姓名/执法证号
+ * labels look like an inspector directory's header, but its cells are labels, not people. A form is
+ * never guessed as a table; the user can still name it one (findTableAt).
+ */
+function isUnderFormTitle(filled: Filled, top: number): boolean {
+  for (let r = 0; r < top; r++) {
+    if ((filled.text[r] ?? []).some((t) => /记录表$/.test(normalizeHeader(t)))) return true;
+  }
+  return false;
 }
 
 /** One reading of a sheet's header rows, for a picker: which kind of table, where, how sure. */
