@@ -9,6 +9,7 @@ import type { Directories, HistoryEntry, InspectorEntry, TargetEntry } from '../
 import { compareCodePoints } from '../draw/compareCodePoints';
 import type { DrawInputs as ProtocolInputs } from '../draw/types';
 import type { PlanTask } from './planTask';
+import { classKey } from '../rules';
 
 export type DrawSettings = {
   /** Excel serial of the draw date (policy windows count back from it). */
@@ -168,9 +169,14 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
   } else {
     const classes = task.ratio.classes;
     const byClass = new Map<string, string[]>(classes.map((c) => [c.cls, []]));
-    const label = new Map(classes.filter((c) => c.label).map((c) => [c.label!, c.cls]));
+    // A directory may write the class as the ratio's label (`低`) or a variant (`低风险`, `A级`).
+    const byKey = new Map<string, string>();
+    for (const c of classes) {
+      if (c.label) byKey.set(classKey(c.label), c.cls);
+      byKey.set(classKey(c.cls), c.cls);
+    }
     for (const t of eligible) {
-      const cls = byClass.has(t.creditClass) ? t.creditClass : label.get(t.creditClass);
+      const cls = byClass.has(t.creditClass) ? t.creditClass : t.creditClass ? byKey.get(classKey(t.creditClass)) : undefined;
       if (cls) byClass.get(cls)!.push(t.id);
       else
         excludedTargets.push({

@@ -16,3 +16,4 @@ export { parseFrequency } from './parseFrequency';
 export type { Frequency } from './parseFrequency';
 export { checkCreditClass, checkRatioClassesInSettings, formatCreditClasses } from './checkCreditClass';
 export type { CreditClassSetting } from './checkCreditClass';
+export { classKey } from './_lib/classKey';

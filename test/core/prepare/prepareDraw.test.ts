@@ -119,6 +119,35 @@ describe('prepareDraw', () => {
     ]);
   });
 
+  it('puts a target whose class is written as a label variant (低风险, 高风险等级, b级) in its class', () => {
+    const targets = [
+      target(1, { creditClass: '低风险' }),
+      target(3, { creditClass: '高风险等级' }),
+      target(5, { creditClass: 'b级' }),
+      target(7, { creditClass: '中高' }),
+    ];
+    const task: PlanTask = {
+      ...TASK,
+      ratio: {
+        kind: 'byClass',
+        classes: [
+          { label: '低', cls: 'A', basisPoints: 100 },
+          { label: '中', cls: 'B', basisPoints: 300 },
+          { label: '中高', cls: 'C', basisPoints: 1000 },
+          { label: '高', cls: 'D', basisPoints: 2000 },
+        ],
+      },
+    };
+    const p = ok(prepareDraw(task, dirs({ targets }), { drawDate: D }));
+    expect(p.inputs.strata.map((s) => [s.name, s.candidates])).toEqual([
+      ['A', ['T001']],
+      ['B', ['T005']],
+      ['C', ['T007']],
+      ['D', ['T003']],
+    ]);
+    expect(p.excludedTargets).toEqual([]);
+  });
+
   it('leaves out deregistered, recently inspected and capped targets, saying why', () => {
     const targets = [target(1, { status: '注销' }), target(3, { lastInspected: D - 30 }), target(5), target(7)];
     const hist = (date: number, uscc: string): HistoryEntry => ({ sheet: 'h', row: 0, date, targetName: '', uscc, inspectorNames: [], badgeNos: [], planNo: '' });
