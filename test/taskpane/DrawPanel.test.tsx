@@ -2,7 +2,9 @@
 import './setupDom';
 import { fireEvent, screen, within } from '@testing-library/react';
 import {
+  confirmInDialog,
   memoryOperatorStore,
+  openDialog,
   openStep,
   pickOption,
   readAndCheck,
@@ -52,9 +54,9 @@ describe('DrawPanel (抽取)', () => {
     renderApp(port);
     await openDrawFor(/^2025002\/001 /);
     fireEvent.click(screen.getByRole('button', { name: '抽取…' }));
-    const dialog = await screen.findByRole('dialog');
+    const dialog = await openDialog();
     expect(within(dialog).getByText('从 158 个候选对象中抽取 11 个，并为每个对象抽取检查组。')).toBeTruthy();
-    fireEvent.click(within(dialog).getByRole('button', { name: '抽取' }));
+    fireEvent.click(within(dialog).getByRole('button', { name: '抽取', hidden: true }));
     const result = await screen.findByRole('list', { name: '抽中的检查对象及检查组' }, { timeout: 10_000 });
     const items = within(result).getAllByRole('listitem');
     expect(items).toHaveLength(11);
@@ -89,7 +91,7 @@ describe('DrawPanel (抽取)', () => {
       target: { value: '2025-04-01 福彩3D 第2025086期 开奖号码：d d d' },
     });
     fireEvent.click(screen.getByRole('button', { name: '记录承诺…' }));
-    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '记录承诺' }));
+    await confirmInDialog('记录承诺');
     expect(await screen.findByText(/已记录承诺（抽取记录第 1 条）/, {}, { timeout: 10_000 })).toBeTruthy();
     const published = screen.getByRole('textbox', { name: '待公布的承诺（可复制）' }) as HTMLTextAreaElement;
     expect(published.value).toMatch(
@@ -100,10 +102,7 @@ describe('DrawPanel (抽取)', () => {
     const number = await screen.findByRole('textbox', { name: /开奖号码/ });
     fireEvent.change(number, { target: { value: '2025-04-01 福彩3D 第2025086期 开奖号码：3 7 1' } });
     fireEvent.click(screen.getByRole('button', { name: '抽取…' }));
-    // Under jsdom, Tabster leaves this second dialog marked aria-hidden; Chromium does not (the same
-    // two dialogs in a row are clicked by role in test/e2e/taskpaneFakeHost.test.ts).
-    const dialog = await screen.findByRole('dialog', { hidden: true });
-    fireEvent.click(within(dialog).getByRole('button', { name: '抽取', hidden: true }));
+    await confirmInDialog('抽取');
     expect(await screen.findByText(/抽取完成（抽取记录第 2 条）/, {}, { timeout: 10_000 })).toBeTruthy();
     expect(
       screen.getByText(/随机源：公开随机数：2025-04-01 福彩3D 第2025086期 开奖号码：3 7 1/),

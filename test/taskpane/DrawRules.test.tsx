@@ -3,13 +3,11 @@ import './setupDom';
 import { fireEvent, screen, within } from '@testing-library/react';
 import { listDraws } from '../../src/core/results';
 import { readBookState } from '../../src/workbook';
-import { openStep, pickOption, readAndCheck, renderApp, sampleWorkbook } from './appHarness';
+import { confirmInDialog, openStep, pickOption, readAndCheck, renderApp, sampleWorkbook } from './appHarness';
 import { installDomPolyfills } from './setupDom';
 
 beforeAll(installDomPolyfills);
 
-// Under jsdom, Tabster marks the confirm dialog aria-hidden after a spin button had the focus, so the
-// dialog is queried with `hidden: true`; in Chromium it is not (test/e2e/taskpaneFakeHost.test.ts).
 describe('DrawPanel 抽取规则', () => {
   async function openDrawFor(task: RegExp) {
     await readAndCheck();
@@ -36,8 +34,7 @@ describe('DrawPanel 抽取规则', () => {
     expect(screen.getByText(/^排除的检查对象（\d+）$/).textContent).not.toBe(excludedBefore);
 
     fireEvent.click(screen.getByRole('button', { name: '抽取…' }));
-    const dialog = await screen.findByRole('dialog', { hidden: true });
-    fireEvent.click(within(dialog).getByRole('button', { name: '抽取', hidden: true }));
+    await confirmInDialog('抽取');
     const result = await screen.findByRole('list', { name: '抽中的检查对象及检查组' }, { timeout: 10_000 });
     for (const item of within(result).getAllByRole('listitem')) {
       expect(item.textContent!.split('检查组：')[1]!.split('、')).toHaveLength(3);

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import './setupDom';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { drawInto, openStep, pickOption, readAndCheck, renderApp, sampleWorkbook } from './appHarness';
+import { confirmInDialog, drawInto, openStep, pickOption, readAndCheck, renderApp, sampleWorkbook } from './appHarness';
 import { installDomPolyfills } from './setupDom';
 
 beforeAll(installDomPolyfills);
@@ -62,7 +62,7 @@ describe('LogPanel (抽取记录)', () => {
     await openLog();
     fireEvent.change(screen.getByRole('textbox', { name: /作废原因/ }), { target: { value: '抽取范围填写有误' } });
     fireEvent.click(screen.getByRole('button', { name: '作废…' }));
-    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '作废' }));
+    await confirmInDialog('作废');
     expect(await screen.findByText('已作废第 1 条抽取（抽取记录第 2 条）', {}, { timeout: 10_000 })).toBeTruthy();
     expect(port.cell('抽取记录', 'C6')?.value).toBe('作废');
     expect(String(port.cell('抽取记录', 'I6')?.value)).toContain('抽取范围填写有误');
@@ -77,7 +77,7 @@ describe('LogPanel (抽取记录)', () => {
     await pickOption(/不能参加的检查人员/, new RegExp(`^${before}（组长）$`));
     fireEvent.change(screen.getByRole('textbox', { name: /递补原因/ }), { target: { value: '因病无法参加' } });
     fireEvent.click(screen.getByRole('button', { name: '递补…' }));
-    fireEvent.click(within(await screen.findByRole('dialog')).getByRole('button', { name: '递补' }));
+    await confirmInDialog('递补');
     expect(await screen.findByText('已递补（抽取记录第 2 条）', {}, { timeout: 10_000 })).toBeTruthy();
     expect(port.cell('抽取记录', 'C6')?.value).toBe('递补');
     expect(String(port.cell('抽取结果-2025002-001', 'E5')?.value)).not.toBe(before);
