@@ -11,7 +11,7 @@ import type { CalendarDate } from '../ids';
 import type { PlanTask } from '../prepare/planTask';
 import { readPlanTable } from './validatePlanTable';
 import { checkRatioClassesInSettings, parseFrequency, parseRatio } from '../rules';
-import { readSettings, SETTINGS_SHEET } from '../plan/planGenerators';
+import { readSettings, SETTINGS_SHEET, type BureauSettings } from '../plan/planGenerators';
 import { fieldAddress } from '../tables';
 import { readDirectories, type Directories } from '../directories';
 import { prepareDraw } from '../prepare/prepareDraw';
@@ -36,6 +36,10 @@ export type ValidationReport = {
   tasks: PlanTask[];
   /** The directories as records with draw ids (read once, for validation and for the draw). */
   dirs: Directories;
+  /** The bureau's settings from the settings sheet, or null when none are saved. */
+  settings: BureauSettings | null;
+  /** The table choices stored in the settings sheet (not those passed for one run). */
+  storedChoices: TableChoice[];
 };
 
 /** Sheets the add-in writes itself; never read as the bureau's tables. */
@@ -93,8 +97,10 @@ function invalidChoiceFinding(grid: Grid, choice: TableChoice & { kind: TableKin
  */
 export function validateWorkbook(grids: readonly Grid[], options: ValidateOptions = {}): ValidationReport {
   const settingsGrid = grids.find((g) => g.sheet === SETTINGS_SHEET);
-  const choices = options.tableChoices ?? readTableChoices(settingsGrid);
-  const creditClasses = readSettings(settingsGrid)?.creditClasses ?? [];
+  const storedChoices = readTableChoices(settingsGrid);
+  const choices = options.tableChoices ?? storedChoices;
+  const settings = readSettings(settingsGrid);
+  const creditClasses = settings?.creditClasses ?? [];
   const own = grids.filter((g) => !isOwnSheet(g.sheet));
   const { tables: found, invalid } = resolveTables(own, choices);
   const findings: Finding[] = [];
@@ -123,7 +129,7 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
     tasks.push(...reading.tasks);
     findings.push(...reading.findings);
   }
-  if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs };
+  if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs, settings, storedChoices };
   if (targetsTable) findings.push(...validateTargets(targetsTable), ...validateCreditClasses(targetsTable, creditClasses));
   for (const m of found.filter((x) => x.kind === 'matters')) {
     for (const row of m.rows) {
@@ -158,5 +164,5 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
       });
     }
   }
-  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs };
+  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs, settings, storedChoices };
 }

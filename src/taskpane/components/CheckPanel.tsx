@@ -1,8 +1,7 @@
 import { Badge, Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
 import { formatLogTime } from '../../core/log/drawLog';
-import { SETTINGS_SHEET } from '../../core/plan';
-import { readTableChoices, schemaOf } from '../../core/tables';
+import { schemaOf } from '../../core/tables';
 import { buildFindingsSheetOps, FINDINGS_SHEET } from '../buildFindingsSheetOps';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { hasSheet, nextFreeSheetName } from '../nextFreeSheetName';
@@ -63,9 +62,7 @@ export function CheckPanel({
   const findings = book?.report.findings ?? [];
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
-  const skipped = book
-    ? readTableChoices(book.grids.find((g) => g.sheet === SETTINGS_SHEET)).filter((c) => c.kind === 'none')
-    : [];
+  const skipped = book?.report.storedChoices.filter((c) => c.kind === 'none') ?? [];
   const clearChoice = (sheet: string) => {
     if (!book) return;
     setChoiceNote(null);

@@ -40,7 +40,6 @@ import {
   resultSheetName,
 } from '../../core/session/drawEvents';
 import { dateToSerialDay } from '../../core/session/dates';
-import { readSettings, SETTINGS_SHEET } from '../../core/plan';
 import { taskDrawStatus } from '../../core/session/logEvents';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { describeTeam } from '../../core/results';
@@ -176,7 +175,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   const [publicText, setPublicText] = useState('');
   const [action, setAction] = useState<Action>({ kind: 'idle' });
   const [drawDate] = useState(() => dateToSerialDay(env.now()));
-  const saved = useMemo(() => readSettings(book?.grids.find((g) => g.sheet === SETTINGS_SHEET)), [book]);
+  const saved = book?.report.settings ?? null;
   const [remember, setRemember] = useState(() => (env.operatorMemory?.load() ?? '') !== '');
   const [rules, setRules] = useState<DrawRuleValues>(() => defaultDrawRules(saved?.teamSize));
   const bureauDepartment = saved?.department || BUREAU_DEPARTMENT;

@@ -6,13 +6,13 @@ import {
   appendTaskOps,
   newPlanTableOps,
   proposeFromPlan,
-  readSettings,
   saveSettingsOps,
   SETTINGS_SHEET,
   type BureauSettings,
   type NumberedRow,
 } from '../../core/plan';
 import { formatBasisPoints } from '../../core/rules';
+import type { BookState } from '../../workbook';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { hasSheet, nextFreeSheetName } from '../nextFreeSheetName';
 import { stepRef, type StepPanelProps } from '../stepTypes';
@@ -54,6 +54,12 @@ function describeSettings(s: BureauSettings): string[] {
   ];
 }
 
+/** First-run settings, proposed from the plan names and the directory's credit classes. */
+function proposeSettingsFor(book: BookState, fallbackYear: number): BureauSettings {
+  const classes = [...new Set(book.dirs.targets.map((t) => t.creditClass).filter(Boolean))];
+  return proposeFromPlan(book.report.tasks, classes, fallbackYear);
+}
+
 /**
  * Step 编制计划: the bureau's settings (first run proposes them from the workbook), a new plan table in
  * the standard layout, and adding a plan or a task as a new row numbered by the rules.
@@ -68,10 +74,7 @@ export function PlanPanel({ book, env, applyOps, selectCell }: StepPanelProps) {
 
   const sheetNames = book.sheets.map((s) => s.name);
   const settingsExist = hasSheet(SETTINGS_SHEET, sheetNames);
-  const saved = readSettings(book.grids.find((g) => g.sheet === SETTINGS_SHEET));
-  const classes = [...new Set(book.dirs.targets.map((t) => t.creditClass).filter(Boolean))];
-  const proposed = proposeFromPlan(book.report.tasks, classes, env.now().getFullYear());
-  const settings = saved;
+  const settings = book.report.settings;
   const planTables = book.report.found.filter((t) => t.kind === 'plan');
   const table = planTables.find((t) => t.sheet === tableSheet) ?? planTables[planTables.length - 1] ?? null;
   const grid = table ? book.grids.find((g) => g.sheet === table.sheet) : undefined;
@@ -204,7 +207,7 @@ export function PlanPanel({ book, env, applyOps, selectCell }: StepPanelProps) {
             )}
             <EffectNote>{`将把设置保存在隐藏的工作表“${SETTINGS_SHEET}”中（命令行和网页版读取同一份设置）；不会改动其他工作表。`}</EffectNote>
             <SettingsForm
-              initial={settings ?? proposed}
+              initial={settings ?? proposeSettingsFor(book, env.now().getFullYear())}
               exists={settingsExist}
               isSaving={isWorking}
               onSave={saveSettings}

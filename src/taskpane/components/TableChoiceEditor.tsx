@@ -15,7 +15,6 @@ import {
   findTableAt,
   headerCandidates,
   missingRequiredColumns,
-  readTableChoices,
   saveTableChoicesOps,
   schemaOf,
   tableKindTitle,
@@ -47,8 +46,7 @@ const KINDS: readonly Kind[] = [...TABLE_SCHEMAS.map((s) => s.kind), 'none'];
 
 /** The stored choices with this sheet's replaced (or removed when `choice` is null). */
 export function choicesWith(book: BookState, sheet: string, choice: TableChoice | null): TableChoice[] {
-  const stored = readTableChoices(book.grids.find((g) => g.sheet === SETTINGS_SHEET));
-  return [...stored.filter((c) => c.sheet !== sheet), ...(choice ? [choice] : [])];
+  return [...book.report.storedChoices.filter((c) => c.sheet !== sheet), ...(choice ? [choice] : [])];
 }
 
 /** Operations that store the choices, refreshing the settings sheet (or creating it, very hidden). */
