@@ -1,9 +1,11 @@
-/** Argument helpers shared by the log commands (verify, export-record, substitute, void). */
+/** Argument and book helpers shared by the log commands (verify, export-record, substitute, void). */
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
 import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/findings';
-import { DATA_SHEET, LOG_SHEET } from '../../core/log/drawLog';
+import { DATA_SHEET, formatLogTime, LOG_SHEET } from '../../core/log/drawLog';
+import type { EventMeta } from '../../core/session/drawEvents';
+import { appendBlocker } from '../../core/session/logEvents';
 import { readLogState, type LogState } from '../../core/log/logSheet';
 import type { SheetInfo, XlsxWorkbook } from '../../workbook';
 import { openBook } from './bookIo';
@@ -63,4 +65,39 @@ export function formatPlace(f: Finding): string {
 /** The Chinese line printed (exit 1) when a command would append to a broken chain. */
 export function brokenChainMessage(f: Finding, path: string): string {
   return `抽取记录已被改动（${f.sheet}!${f.cell}：${f.message}），不能在损坏的记录后追加。请先运行 shuangsuiji verify ${path} 查看详情，从未改动的备份恢复该文件后再操作。\n`;
+}
+
+/** The Chinese line printed (exit 1) when nothing may be appended about draw SEQ; '' when fine. */
+function appendRefusal(log: LogState, seq: number, path: string): string {
+  const blocker = appendBlocker(log, seq);
+  if (!blocker) return '';
+  if (blocker.kind === 'chain') return brokenChainMessage(blocker.finding, path);
+  return `第 ${seq} 条记录的存储数据已被改动，不能在其后追加。请先运行 shuangsuiji verify ${path} 查看详情，从未改动的备份恢复该文件后再操作。\n`;
+}
+
+/**
+ * Opens BOOK to append an entry about draw SEQ (递补, 作废): the book and the entry's time, operator
+ * and `--password`; or null after printing on stderr why the log cannot be appended to (exit 1).
+ */
+export async function openForAppend(
+  io: CliIo,
+  path: string,
+  seq: number,
+  args: CommandArgs,
+): Promise<{ book: LogBook; meta: EventMeta } | null> {
+  const book = await openLogBook(io, path);
+  const refusal = appendRefusal(book.log, seq, path);
+  if (refusal) {
+    io.stderr(refusal);
+    return null;
+  }
+  const password = args.values.password;
+  return {
+    book,
+    meta: {
+      time: formatLogTime(io.now()),
+      operator: io.userName(),
+      ...(typeof password === 'string' && password ? { password } : {}),
+    },
+  };
 }

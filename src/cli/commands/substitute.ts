@@ -1,28 +1,12 @@
 import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
-import { sha256Hex } from '../../core/draw';
-import { checkChain } from '../../core/log/checkChain';
-import { formatLogTime } from '../../core/log/drawLog';
-import type { LogState } from '../../core/log/logSheet';
 import { recordSubstitution } from '../../core/session/logEvents';
 import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
-import { brokenChainMessage, drawSeqOption, onePath, openLogBook } from './logArgs';
+import { drawSeqOption, onePath, openForAppend } from './logArgs';
 
 const USAGE =
   'shuangsuiji substitute BOOK --draw SEQ --target 检查对象 --out 检查人员 --reason 原因 [-o OUT]';
-
-/** Refuses (exit 1 message) when the chain or the draw's stored data was changed; '' when fine. */
-export function appendRefusal(log: LogState, seq: number, path: string): string {
-  const broken = checkChain(log);
-  if (broken.length) return brokenChainMessage(broken[0]!, path);
-  const row = log.rows.find((r) => r.entry.seq === seq);
-  const text = log.data.get(seq);
-  if (row && text !== undefined && sha256Hex(text) !== row.entry.dataDigest) {
-    return `第 ${seq} 条记录的存储数据已被改动，不能在其后追加。请先运行 shuangsuiji verify ${path} 查看详情，从未改动的备份恢复该文件后再操作。\n`;
-  }
-  return '';
-}
 
 function textOption(value: string | boolean | undefined, option: string, hint: string): string {
   if (typeof value !== 'string' || value.trim() === '')
@@ -37,17 +21,9 @@ export async function runSubstitute(args: CommandArgs, io: CliIo): Promise<numbe
   const target = textOption(args.values.target, '--target', '检查对象的统一社会信用代码或名称');
   const out = textOption(args.values.out, '--out', '不能参加的检查人员的执法证号、编号或姓名');
   const reason = textOption(args.values.reason, '--reason', '递补原因，如“因病无法参加”');
-  const book = await openLogBook(io, path);
-  const refusal = appendRefusal(book.log, seq, path);
-  if (refusal) {
-    io.stderr(refusal);
-    return EXIT_FINDINGS;
-  }
-  const password =
-    typeof args.values.password === 'string' && args.values.password
-      ? { password: args.values.password }
-      : {};
-  const meta = { time: formatLogTime(io.now()), operator: io.userName(), ...password };
+  const opened = await openForAppend(io, path, seq, args);
+  if (!opened) return EXIT_FINDINGS;
+  const { book, meta } = opened;
   const outcome = recordSubstitution(book.log, seq, { target, out, reason }, meta, book.grids);
   if (!outcome.ok && !outcome.isLogged) throw new UsageError(outcome.message);
   await book.book.apply(outcome.ops);

@@ -1,11 +1,9 @@
 import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
-import { formatLogTime } from '../../core/log/drawLog';
 import { recordVoid } from '../../core/session/logEvents';
 import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
-import { drawSeqOption, onePath, openLogBook } from './logArgs';
-import { appendRefusal } from './substitute';
+import { drawSeqOption, onePath, openForAppend } from './logArgs';
 
 const USAGE = 'shuangsuiji void BOOK --draw SEQ --reason 原因 [-o OUT]';
 
@@ -16,21 +14,10 @@ export async function runVoid(args: CommandArgs, io: CliIo): Promise<number> {
   const reason = args.values.reason;
   if (typeof reason !== 'string' || reason.trim() === '')
     throw new UsageError(`缺少 --reason：请写明作废原因。用法：${USAGE}`);
-  const book = await openLogBook(io, path);
-  const refusal = appendRefusal(book.log, seq, path);
-  if (refusal) {
-    io.stderr(refusal);
-    return EXIT_FINDINGS;
-  }
-  const password =
-    typeof args.values.password === 'string' && args.values.password
-      ? { password: args.values.password }
-      : {};
-  const outcome = recordVoid(book.log, seq, reason, {
-    time: formatLogTime(io.now()),
-    operator: io.userName(),
-    ...password,
-  });
+  const opened = await openForAppend(io, path, seq, args);
+  if (!opened) return EXIT_FINDINGS;
+  const { book, meta } = opened;
+  const outcome = recordVoid(book.log, seq, reason, meta);
   if (!outcome.ok) throw new UsageError(outcome.message);
   await book.book.apply(outcome.ops);
   const saved = await saveOutput(io, book.book, path, args.values, 'void');

@@ -4,7 +4,9 @@
  * void; a new draw of the task then references it). Each returns the log row plus the workbook
  * operations that record it.
  */
-import { replaySubstitutions, substitute } from '../draw';
+import { replaySubstitutions, sha256Hex, substitute } from '../draw';
+import type { Finding } from '../findings';
+import { checkChain } from '../log/checkChain';
 import type { DrawRecord, ResultEntry, SubstitutionRecord } from '../draw';
 import type { Grid } from '../grid';
 import type { DrawContext } from '../log/drawContext';
@@ -215,6 +217,22 @@ function drawOrError(
 }
 
 /** What the caller asks: target and out by id or by name/执法证号/统一社会信用代码. */
+/** Why nothing may be appended about draw SEQ: the chain is broken (its first finding), or the draw's stored data changed. */
+export type AppendBlocker = { kind: 'chain'; finding: Finding } | { kind: 'data' };
+
+/**
+ * Checks, before a 递补 or 作废 is appended, that the log's chain holds and that the draw's stored
+ * data still matches its digest; the CLI and the pane word the refusal each their own way.
+ * @example appendBlocker(state.log, 1) // null when the log is intact
+ */
+export function appendBlocker(log: LogState, seq: number): AppendBlocker | null {
+  const broken = checkChain(log);
+  if (broken.length) return { kind: 'chain', finding: broken[0]! };
+  const row = log.rows.find((r) => r.entry.seq === seq);
+  const text = log.data.get(seq);
+  return row && text !== undefined && sha256Hex(text) !== row.entry.dataDigest ? { kind: 'data' } : null;
+}
+
 export type SubstitutionAsk = { target: string; out: string; reason: string };
 
 /** Outcome of {@link recordSubstitution}. */

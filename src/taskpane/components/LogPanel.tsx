@@ -10,11 +10,10 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import { sha256Hex } from '../../core/draw';
-import { checkChain, DATA_SHEET, formatLogTime, verifyLog } from '../../core/log';
+import { DATA_SHEET, formatLogTime, verifyLog } from '../../core/log';
 import type { LogState } from '../../core/log';
 import { chainHead } from '../../core/log/logSheet';
-import { recordSubstitution, recordVoid } from '../../core/session/logEvents';
+import { appendBlocker, recordSubstitution, recordVoid } from '../../core/session/logEvents';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { describeDraw, describeTeam, formatShortTime, listDraws, type DrawItem } from '../../core/results';
 import { stepRef, type StepPanelProps } from '../stepTypes';
@@ -64,15 +63,12 @@ type Pending =
 
 /** Refuses to append after a changed chain or changed stored data of the draw (as the CLI does). */
 function appendRefusal(log: LogState, seq: number): string {
-  const broken = checkChain(log);
-  if (broken.length)
-    return `抽取记录已被改动（${broken[0]!.sheet}!${broken[0]!.cell}），不能在其后追加。请先点击“验证”查看详情，从未改动的备份恢复工作簿后再操作。`;
-  const row = log.rows.find((r) => r.entry.seq === seq);
-  const text = log.data.get(seq);
-  if (row && text !== undefined && sha256Hex(text) !== row.entry.dataDigest) {
-    return `第 ${seq} 条记录的存储数据已被改动，不能在其后追加。请先点击“验证”查看详情，从未改动的备份恢复工作簿后再操作。`;
-  }
-  return '';
+  const blocker = appendBlocker(log, seq);
+  if (!blocker) return '';
+  const advice = '不能在其后追加。请先点击“验证”查看详情，从未改动的备份恢复工作簿后再操作。';
+  return blocker.kind === 'chain'
+    ? `抽取记录已被改动（${blocker.finding.sheet}!${blocker.finding.cell}），${advice}`
+    : `第 ${seq} 条记录的存储数据已被改动，${advice}`;
 }
 
 /** Step 3: the log's rows and chain head, full verification, and 递补 / 作废 as logged events. */
