@@ -26,6 +26,9 @@ export type DrawSettings = {
   bureauDepartment?: string;
 };
 
+/** The draw rules when the caller sets none (also what the pane's rule fields start from). */
+export const DRAW_RULE_DEFAULTS = { recentWindowDays: 180, annualCap: 2, teamSize: 2, maxPerInspector: 0 } as const;
+
 export type Excluded = { id: string; name: string; reason: string };
 export type PairExclusion = { target: string; inspector: string; reason: string };
 
@@ -128,8 +131,8 @@ function yearOf(serial: number): number {
 export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSettings): DrawPreparation {
   const problems: string[] = [];
   const notes: string[] = [];
-  const window = settings.recentWindowDays ?? 180;
-  const cap = settings.annualCap ?? 2;
+  const window = settings.recentWindowDays ?? DRAW_RULE_DEFAULTS.recentWindowDays;
+  const cap = settings.annualCap ?? DRAW_RULE_DEFAULTS.annualCap;
   const names: Record<string, string> = {};
 
   // Targets: scope, then policy.
@@ -176,7 +179,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       byKey.set(classKey(c.cls), c.cls);
     }
     for (const t of eligible) {
-      const cls = byClass.has(t.creditClass) ? t.creditClass : t.creditClass ? byKey.get(classKey(t.creditClass)) : undefined;
+      const cls = t.creditClass ? byKey.get(classKey(t.creditClass)) : undefined;
       if (cls) byClass.get(cls)!.push(t.id);
       else
         excludedTargets.push({
@@ -198,7 +201,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
   if (!lead) problems.push('计划表没有“发起科室”，也未设置本局部门名称：无法确定检查组的牵头部门。');
   const deptNames = [lead, ...task.jointDepts.filter((d) => d && d !== lead)];
   const departments = deptNames.map((name) => ({ name: name.replace(/\//g, '／'), min: 1 }));
-  const size = Math.max(settings.teamSize ?? 2, 2, departments.length);
+  const size = Math.max(settings.teamSize ?? DRAW_RULE_DEFAULTS.teamSize, 2, departments.length);
   const excludedInspectors: Excluded[] = [];
   const members: { p: InspectorEntry; department: string }[] = [];
   for (const p of dirs.inspectors) {
@@ -263,7 +266,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       team: {
         size,
         departments,
-        maxPerInspector: settings.maxPerInspector ?? 0,
+        maxPerInspector: settings.maxPerInspector ?? DRAW_RULE_DEFAULTS.maxPerInspector,
         inspectors,
         exclusions: uniquePairs.map((x) => ({ target: x.target, inspector: x.inspector })),
       },

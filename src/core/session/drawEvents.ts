@@ -12,7 +12,7 @@ import type { LogData, LogEntry } from '../log/drawLog';
 import { appendLogEntry, serializeLogData } from '../log/drawLog';
 import type { LogState } from '../log/logSheet';
 import { appendLogOps } from '../log/logSheet';
-import type { DrawPreparation, DrawSettings } from '../prepare/prepareDraw';
+import { DRAW_RULE_DEFAULTS, type DrawPreparation, type DrawSettings } from '../prepare/prepareDraw';
 import type { PlanTask } from '../prepare/planTask';
 import type { WorkbookOp } from '../workbookOps';
 
@@ -66,8 +66,8 @@ export function buildDrawContext(task: PlanTask, dirs: Directories, prep: Prepar
     pairExclusions: prep.pairExclusions,
     notes: prep.notes,
     settings: {
-      recentWindowDays: settings.recentWindowDays ?? 180,
-      annualCap: settings.annualCap ?? 2,
+      recentWindowDays: settings.recentWindowDays ?? DRAW_RULE_DEFAULTS.recentWindowDays,
+      annualCap: settings.annualCap ?? DRAW_RULE_DEFAULTS.annualCap,
       teamSize: prep.inputs.team.size,
       maxPerInspector: prep.inputs.team.maxPerInspector,
       drawDate: settings.drawDate,

@@ -15,7 +15,9 @@ import {
 } from '@fluentui/react-components';
 import { useId, useState } from 'react';
 import {
+  composePlanNo,
   LEVELS,
+  nextPlanSeq,
   numberRow,
   type BureauSettings,
   type NewTask,
@@ -177,6 +179,7 @@ export function AddTaskForm({
   const shown = (k: string) => (tried ? problems[k] : undefined);
   const choice: PlanChoice = d.plan === 'new' ? { kind: 'new' } : { kind: 'existing', planNo: d.plan };
   const numbered = numberRow(settings, tasks, choice, task);
+  const newPlanLabel = `新计划（${composePlanNo(settings.year, nextPlanSeq(tasks, settings.year))}）`;
   const planLabel = (t: PlanTask) => `${t.planNo} ${t.planName}`;
 
   const submit = () => {
@@ -197,14 +200,14 @@ export function AddTaskForm({
         <Dropdown
           value={
             d.plan === 'new'
-              ? `新计划（${numberRow(settings, tasks, { kind: 'new' }, task).planNo}）`
+              ? newPlanLabel
               : planLabel(plans.find((p) => p.planNo === d.plan)!)
           }
           selectedOptions={[d.plan]}
           onOptionSelect={(_, data) => data.optionValue && set({ plan: data.optionValue })}
         >
-          <Option value="new" text={`新计划（${numberRow(settings, tasks, { kind: 'new' }, task).planNo}）`}>
-            {`新计划（${numberRow(settings, tasks, { kind: 'new' }, task).planNo}）`}
+          <Option value="new" text={newPlanLabel}>
+            {newPlanLabel}
           </Option>
           {plans.map((p) => (
             <Option key={p.planNo} value={p.planNo} text={planLabel(p)}>

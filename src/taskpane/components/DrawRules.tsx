@@ -1,4 +1,5 @@
 import { Field, makeStyles, SpinButton, tokens } from '@fluentui/react-components';
+import { DRAW_RULE_DEFAULTS } from '../../core/prepare/prepareDraw';
 
 /** The draw's adjustable rules; they are frozen into the draw record (team size, per-person cap) and its context. */
 export type DrawRuleValues = {
@@ -9,8 +10,8 @@ export type DrawRuleValues = {
 };
 
 /** prepareDraw's defaults, with the bureau's default team size when its settings say one. */
-export function defaultDrawRules(teamSize = 2): DrawRuleValues {
-  return { teamSize: Math.max(2, teamSize), recentWindowDays: 180, annualCap: 2, maxPerInspector: 0 };
+export function defaultDrawRules(teamSize: number = DRAW_RULE_DEFAULTS.teamSize): DrawRuleValues {
+  return { ...DRAW_RULE_DEFAULTS, teamSize: Math.max(2, teamSize) };
 }
 
 const useStyles = makeStyles({

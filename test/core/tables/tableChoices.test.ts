@@ -1,6 +1,6 @@
 import type { Grid } from '../../../src/core/grid';
 import type { BureauSettings } from '../../../src/core/plan';
-import { readSettings, saveSettingsOps, SETTINGS_SHEET } from '../../../src/core/plan';
+import { PLAN_COLUMNS, readSettings, saveSettingsOps, SETTINGS_SHEET } from '../../../src/core/plan';
 import type { TableChoice } from '../../../src/core/tables';
 import {
   findTable,
@@ -22,21 +22,7 @@ function grid(sheet: string, rows: string[][], origin = { row: 0, col: 0 }): Gri
   return { sheet, origin, text, values: text.map((r) => r.map((t) => (t === '' ? null : t))), merges: [] };
 }
 
-const FULL_HEADER = [
-  '抽查计划编号',
-  '抽查计划名称',
-  '抽查任务编号',
-  '抽查任务名称',
-  '抽查类型',
-  '抽查比例',
-  '抽查事项',
-  '抽查对象范围',
-  '发起科室',
-  '联合科室',
-  '抽查时间',
-  '实施检查层级',
-  '备注',
-];
+const FULL_HEADER = [...PLAN_COLUMNS];
 const SHORT_HEADER = [
   '抽查计划编号',
   '抽查计划名称',
