@@ -19,7 +19,7 @@ import type { DrawRecord, ResultEntry } from '../draw/types';
 import type { CellInput, RangeStyle, WorkbookOp } from '../workbookOps';
 import { cellAddress, columnName } from '../grid';
 import { estimateLines, heightForLines } from './_lib/textMetrics';
-import { cleanSheetNamePart, fitSheetName } from './_lib/sheetName';
+import { cleanSheetNamePart, fitSheetName } from '../sheetNames';
 
 /** One 检查结果 code of 附件2's 说明 (1). */
 export type FormResultCode = {

@@ -6,7 +6,7 @@
  * uses it to tie the sheet to its draw even when the sheet is renamed.
  */
 import { FORM_RESULT_CODES } from '../forms/buildRecordForms';
-import { cleanSheetNamePart, fitSheetName } from '../forms/_lib/sheetName';
+import { cleanSheetNamePart, fitSheetName } from '../sheetNames';
 import { nextFreeSheetName } from '../sheetNames';
 import type { CellInput, WorkbookOp } from '../workbookOps';
 import type { DrawItem } from './listDraws';
