@@ -2,6 +2,7 @@
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
 import type { PlanTask } from '../../core/prepare/planTask';
+import { hasPlanTable } from '../../core/validate';
 import type { BookState, XlsxWorkbook } from '../../workbook';
 import { readBookState } from '../../workbook';
 import { openBook } from './bookIo';
@@ -22,7 +23,7 @@ export async function openSession(io: CliIo, path: string | undefined): Promise<
 
 /** The task named by `PLANNO/TASKNO` (`2025002/001`, `2025002/001号`, `2025002-1`). */
 export function findTask(session: BookSession, spec: string | undefined): PlanTask {
-  if (!session.report.tables.some((t) => t.kind === 'plan')) {
+  if (!hasPlanTable(session.report.tables)) {
     throw new UsageError(`在 ${session.path} 中未找到抽查计划表（需要含“抽查计划编号”“抽查计划名称”等表头的工作表）。`);
   }
   const list = session.report.tasks.map((t) => `${t.planNo}/${t.taskNo}`).join('、') || '（无可用任务）';

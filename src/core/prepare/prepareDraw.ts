@@ -162,6 +162,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
   const window = settings.recentWindowDays ?? DRAW_RULE_DEFAULTS.recentWindowDays;
   const cap = settings.annualCap ?? DRAW_RULE_DEFAULTS.annualCap;
   const names: Record<string, string> = {};
+  problems.push(...(task.blockers ?? []));
 
   // Targets: scope, then policy.
   if (dirs.targets.length === 0) problems.push('未找到检查对象名录库（需要含“检查对象名称”“统一社会信用代码”等表头的工作表）。');

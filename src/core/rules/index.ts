@@ -17,4 +17,4 @@ export type { Frequency } from './parseFrequency';
 export { checkCreditClass, checkRatioClassesInSettings, formatCreditClasses } from './checkCreditClass';
 export type { CreditClassSetting } from './checkCreditClass';
 export { classKey } from './_lib/classKey';
-export { isSameSection, isSameUnit, normalizeUnitName, unitKey } from './matchUnit';
+export { isSameSection, isSameUnit, normalizeUnitName, splitUnitName, unitKey } from './matchUnit';

@@ -40,6 +40,19 @@ export function unitKey(s: string): string {
 }
 
 /**
+ * Splits a 单位 into 行政区划 and 部门.
+ *
+ * @param s - a 单位 as written
+ * @returns division ('' when none leads) and department
+ * @example splitUnitName('邢台市医疗保障局') // { division: '邢台市', department: '医疗保障局' }
+ */
+export function splitUnitName(s: string): { division: string; department: string } {
+  const name = normalizeUnitName(s);
+  if (startsWithKnownDepartment(name)) return { division: '', department: name };
+  return splitDivisionDepartment(name);
+}
+
+/**
  * Whether two 单位 names name the same bureau: equal after normalisation, or equal once the
  * 行政区划 prefix is left off either.
  *
