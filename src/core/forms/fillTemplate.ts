@@ -8,7 +8,7 @@ import type { DrawContext } from '../log/drawContext';
 import type { DrawRecord, ResultEntry } from '../draw/types';
 import type { Grid, MergedArea } from '../grid';
 import { cellAddress } from '../grid';
-import { buildRecordFormModel } from './buildRecordForms';
+import { buildRecordFormModel } from './buildRecordFormModel';
 import { normalizeLabel } from './_lib/normalizeLabel';
 
 /** One cell to write into the copied template. `address` is A1 in sheet coordinates. */

@@ -8,6 +8,7 @@ import type { PlanTask } from '../prepare/planTask';
 import type { CellInput, WorkbookOp } from '../workbookOps';
 import { formatBasisPoints } from '../rules';
 import type { Ratio } from '../rules';
+import { SETTINGS_SHEET } from '../settingsSheet';
 
 export type BureauSettings = {
   year: number;
@@ -170,7 +171,7 @@ export function newPlanTableOps(sheet: string, s: BureauSettings, today: string,
 export const PLAN_HEADER_ROW = 4;
 
 /** The settings sheet: very hidden, key/value rows, so the CLI, the page and the add-in see the same. */
-export const SETTINGS_SHEET = '_ssj_settings';
+export { SETTINGS_SHEET };
 
 /**
  * Operations that store the settings (replacing the sheet's content).
