@@ -18,3 +18,4 @@ export { checkCreditClass, checkRatioClassesInSettings, formatCreditClasses } fr
 export type { CreditClassSetting } from './checkCreditClass';
 export { classKey } from './_lib/classKey';
 export { isSameSection, isSameUnit, normalizeUnitName, splitUnitName, unitKey } from './matchUnit';
+export { checkDrawDate } from './checkDrawDate';
