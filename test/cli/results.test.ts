@@ -82,7 +82,7 @@ describe('shuangsuiji publish', () => {
     expect(p.code).toBe(0);
     expect(p.out).toContain('公示表“结果公示”：可公示的抽取 1 次，11 个检查对象，其中 2 个已有检查结果。');
     expect(p.out).toContain('检查结果：已录入 2 个，待录入 9 个。');
-    expect(p.out).toMatch(/联合抽查次数占比：100\.0%（11\/11）（要求 ≥ 60%，达标）/);
+    expect(p.out).toMatch(/联合抽查次数占比：100\.0%（1\/1）（要求 ≥ 60%，达标）/);
     expect(p.out).toMatch(/检查结果录入：18\.1%（2\/11）（要求 100%，未达标）/);
     const saved = io.files.get('/work/f.publish.xlsx')!;
     const pub = await sheetGrid(saved, '结果公示');
@@ -91,7 +91,7 @@ describe('shuangsuiji publish', () => {
     expect(rowText(pub, 5, 8).slice(4, 6)).toEqual(['', '']);
     const fig = await sheetGrid(saved, '年度统计');
     expect(rowText(fig, 2, 6)).toEqual(['年度', '指标', '数值', '要求', '是否达标', '说明']);
-    expect(fig.text.flat().join('')).toContain('2025年邢台市医疗保障局“双随机、一公开”监管工作实施方案');
+    expect(fig.text.flat().join('')).toContain('（本局设置未修改这些要求，为本工具的默认值）');
     const csv = new TextDecoder().decode(io.files.get('/work/公示.csv')!);
     expect(csv.split('\r\n')[1]).toMatch(/,未发现问题,2025-03-05,.*医疗保障局.*,无需后续处置$/);
     expect(csv.split('\r\n')).toHaveLength(13);

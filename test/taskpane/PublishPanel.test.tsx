@@ -40,10 +40,10 @@ describe('PublishPanel (结果公示)', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(9);
     const joint = rows.find((r) => r.textContent?.startsWith('联合抽查次数占比'))!;
-    expect(within(joint).getAllByRole('cell').map((c) => c.textContent)).toEqual(['联合抽查次数占比', '100.0%11/11', '≥ 60%达标']);
+    expect(within(joint).getAllByRole('cell').map((c) => c.textContent)).toEqual(['联合抽查次数占比', '100.0%1/1', '≥ 60%达标']);
     const entered = rows.find((r) => r.textContent?.startsWith('检查结果录入'))!;
     expect(within(entered).getAllByRole('cell').map((c) => c.textContent)).toEqual(['检查结果录入', '0.0%0/11', '100%未达标']);
-    expect(within(rows.find((r) => r.textContent?.startsWith('检查次数'))!).queryByText(/达标/)).toBeNull();
+    expect(within(rows.find((r) => r.textContent?.startsWith('抽查次数'))!).queryByText(/达标/)).toBeNull();
     // What falls short is said in full under the table.
     const missed = screen.getByRole('list', { name: '2025 年未达标的指标' });
     expect(within(missed).getAllByRole('listitem').map((li) => li.textContent)).toEqual([

@@ -77,7 +77,7 @@ export function makeDraw(
   seq: number,
   date: string,
   teams: TeamSpec[],
-  options: { strata?: string[]; annualCap?: number | null; voided?: boolean; isSecret?: boolean } = {},
+  options: { strata?: string[]; annualCap?: number | null; voided?: boolean; isSecret?: boolean; planNo?: string } = {},
 ): DrawItem {
   const inspectors: DrawContext['inspectors'] = {};
   const targets: DrawContext['targets'] = {};
@@ -94,7 +94,7 @@ export function makeDraw(
   const strata = (options.strata ?? ['全部对象']).map((name) => ({ name, basisPoints: 500, candidates: [] as string[] }));
   const record = {
     protocol: 'ssj-draw/1',
-    task: { planNo: '2025009', taskNo: String(seq).padStart(3, '0'), planName: '', taskName: '' },
+    task: { planNo: options.planNo ?? `${date.slice(0, 4)}009`, taskNo: String(seq).padStart(3, '0'), planName: '', taskName: '' },
     seed: { source: 'local', hex: '00'.repeat(32) },
     strata,
     team: { size: 2, departments, maxPerInspector: 0, inspectors: [], exclusions: [] },
@@ -117,6 +117,6 @@ export function makeDraw(
     notes: [],
     settings,
   } as unknown as DrawContext;
-  const entry = { seq, time: `${date}T09:00:00+08:00`, event: '抽取', planNo: '2025009', taskNo: record.task.taskNo, hash: String(seq).repeat(64).slice(0, 64) } as LogEntry;
+  const entry = { seq, time: `${date}T09:00:00+08:00`, event: '抽取', planNo: record.task.planNo, taskNo: record.task.taskNo, hash: String(seq).repeat(64).slice(0, 64) } as LogEntry;
   return { seq, entry, record, context, substitutions: [], teams: result, voided: options.voided ? { seq: 99, reason: '测试' } : null };
 }
