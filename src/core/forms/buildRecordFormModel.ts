@@ -53,9 +53,11 @@ export type RecordFormInspector = {
 
 /** The inspectors a department sent, under its 单位 cell. */
 export type RecordFormInspectorGroup = {
-  /** The record's department name (`team.departments[].name`). */
+  /** The record's department name (`team.departments[].name`): a 单位, or a 科室 such as 基金监管科. */
   readonly department: string;
-  /** What the 单位 cell shows: the inspectors' common 所属单位 when it is this department, else the department. */
+  /** Every record department in this 单位 row (two 科室 of one bureau share one row), first = `department`. */
+  readonly departments: readonly string[];
+  /** What the 单位 cell shows: the inspectors' common 所属单位 (邢台市医疗保障局), else the department. */
   readonly unit: string;
   readonly inspectors: readonly RecordFormInspector[];
   /** Lines the block shows: the inspectors, padded with blank lines to `minRowsPerDepartment` (附件2: 2). */
@@ -123,14 +125,34 @@ function inspectorOf(context: DrawContext, id: string): InspectorInfoWithResiden
   return Object.prototype.hasOwnProperty.call(context.inspectors, id) ? context.inspectors[id] : undefined;
 }
 
-/** The 单位 text for a department: the full unit name when all its inspectors share it and it is this department. */
+/**
+ * The 单位 a department's row prints: its inspectors' 所属单位 when they share one (邢台市医疗保障局, also
+ * for a task department that is a 科室 such as 基金监管科), else the department as the record names it.
+ * 附件2's 单位 and 检查单位 cells ask for the 单位; a 科室 is printed only where a template asks for it.
+ */
 function unitLabel(department: string, infos: readonly (InspectorInfoWithResidentId | undefined)[]): string {
   const units = new Set(infos.map((i) => i?.unit ?? ''));
-  if (units.size === 1) {
-    const [u] = [...units];
-    if (u && (u === department || u.endsWith(department))) return u;
+  const [u] = [...units];
+  return units.size === 1 && u ? u : department;
+}
+
+/**
+ * Groups that print the same 单位 become one: two 科室 of one bureau on a team are one 单位 row on
+ * 附件2, with all their inspectors.
+ */
+function mergeSameUnit(groups: readonly RecordFormInspectorGroup[], minRows: number): RecordFormInspectorGroup[] {
+  const out: RecordFormInspectorGroup[] = [];
+  for (const g of groups) {
+    const same = out.findIndex((o) => o.unit === g.unit && o.unit !== o.department);
+    if (same < 0 || g.unit === g.department) {
+      out.push(g);
+      continue;
+    }
+    const first = out[same]!;
+    const inspectors = [...first.inspectors, ...g.inspectors];
+    out[same] = { ...first, departments: [...first.departments, ...g.departments], inspectors, rows: Math.max(minRows, inspectors.length) };
   }
-  return department;
+  return out;
 }
 
 /** The departments in record order, then any department an inspector was drawn for that the record does not list. */
@@ -166,7 +188,7 @@ export function buildRecordFormModel(
   const minRows = Math.max(1, Math.floor(options.minRowsPerDepartment ?? 2));
   const members = entry.members.length > 0 ? entry.members : [entry.leader];
   const departments = departmentOrder(record, context, members);
-  const groups: RecordFormInspectorGroup[] = departments
+  const byDepartment: RecordFormInspectorGroup[] = departments
     .map((department) => {
       const ids = members.filter((m) => (inspectorOf(context, m)?.teamDepartment ?? '') === department);
       const infos = ids.map((id) => inspectorOf(context, id));
@@ -184,6 +206,7 @@ export function buildRecordFormModel(
       });
       return {
         department,
+        departments: [department],
         unit: unitLabel(department, infos),
         inspectors,
         rows: Math.max(minRows, inspectors.length),
@@ -191,6 +214,7 @@ export function buildRecordFormModel(
     })
     // A department the record does not list shows only if someone was drawn for it.
     .filter((g, i) => i < record.team.departments.length || g.inspectors.length > 0);
+  const groups = mergeSameUnit(byDepartment, minRows);
 
   const t = targetOf(context, entry.target);
   const target: RecordFormTarget = {
@@ -207,7 +231,7 @@ export function buildRecordFormModel(
       department: g.department,
       unit: g.unit,
       matter: context.matters
-        .filter((m) => m.department === g.department)
+        .filter((m) => g.departments.includes(m.department))
         .map((m) => m.matter.trim())
         .filter((m) => m !== '')
         .join('；'),

@@ -22,6 +22,7 @@ import { cellAddress, columnName } from '../grid';
 import { estimateLines, heightForLines } from './_lib/textMetrics';
 import { cleanSheetNamePart, fitSheetName } from '../sheetNames';
 import { buildRecordFormModel, FORM_RESULT_CODES } from './buildRecordFormModel';
+import { splitUnitName } from '../rules';
 import type { RecordFormModel, RecordFormModelOptions } from './buildRecordFormModel';
 
 // The result codes are part of the model; re-exported for the modules that read them from here.
@@ -72,10 +73,9 @@ const widthOf = (from: number, to: number): number =>
   COLUMN_WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0);
 
 /** `舞钢市市场监督管理局` → `舞钢市\n市场监督管理局`: the narrow 单位 cell breaks where 附件2 would, not mid-word. */
-function breakUnit(unit: string, department: string): string {
-  return unit !== department && unit.endsWith(department)
-    ? `${unit.slice(0, unit.length - department.length)}\n${department}`
-    : unit;
+function breakUnit(unit: string): string {
+  const { division, department } = splitUnitName(unit);
+  return division !== '' && department !== '' ? `${division}\n${department}` : unit;
 }
 
 function resultPrompt(): string {
@@ -124,7 +124,7 @@ function drawForm(sheet: string, top: number, model: RecordFormModel, markLeader
   merge(rHead, 4, rHead, 5);
   model.inspectorGroups.forEach((g) => {
     const n = Math.max(1, g.rows);
-    const unitText = breakUnit(g.unit, g.department);
+    const unitText = breakUnit(g.unit);
     const unitHeight = Math.ceil(textHeight(unitText, widthOf(1, 1), ROW_PT.inspector) / n);
     let first = -1;
     for (let k = 0; k < n; k++) {
