@@ -9,7 +9,7 @@ import type { Directories, HistoryEntry, InspectorEntry, TargetEntry } from '../
 import { compareCodePoints } from '../draw/compareCodePoints';
 import type { DrawProtocol, DrawInputs as ProtocolInputs } from '../draw/types';
 import type { PlanTask } from './planTask';
-import { classKey, isSameSection, isSameUnit, normalizeUnitName, unitKey } from '../rules';
+import { classKey, formatBasisPoints, isProblemResult, isSameSection, isSameUnit, normalizeUnitName, unitKey } from '../rules';
 
 export type DrawSettings = {
   /** Excel serial of the draw date (policy windows count back from it). */
@@ -30,7 +30,16 @@ export type DrawSettings = {
    * more is ssj-draw/2 with `team.minStaff` frozen into the record. At most the team size.
    */
   minStaff?: number;
+  /**
+   * 抽查比例 (basis points) for targets found with problems before (the history's 检查结果 is a
+   * problem code): they form their own stratum, {@link PROBLEM_STRATUM}, drawn first (偃师 2024 第十七条
+   * "对以往检查中发现问题的检查对象可增加抽查比例"). Absent: no such stratum.
+   */
+  problemRatioBasisPoints?: number;
 };
+
+/** The record's name of the stratum of targets with past problems. */
+export const PROBLEM_STRATUM = '既往发现问题';
 
 /**
  * The draw rules when the caller sets none (also what the pane's rule fields start from). minStaff 1
@@ -193,11 +202,20 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     else eligible.push(t);
   }
 
-  // Strata.
+  // Strata: first the targets with past problems when the bureau draws them at a higher ratio.
   const strata: DrawInputs['strata'] = [];
+  const problemBp = settings.problemRatioBasisPoints;
+  const withProblems = problemBp === undefined ? [] : eligible.filter((t) => historyOf(t, history).some((h) => isProblemResult(h.result ?? '')));
+  const problemIds = new Set(withProblems.map((t) => t.id));
+  if (problemBp !== undefined && withProblems.length > 0) {
+    strata.push({ name: PROBLEM_STRATUM, basisPoints: problemBp, candidates: withProblems.map((t) => t.id) });
+    notes.push(
+      `${withProblems.length} 个检查对象以往检查发现过问题，单独成层“${PROBLEM_STRATUM}”，按 ${formatBasisPoints(problemBp)} 抽取（本局设置）；其余对象按本任务的抽查比例抽取。`,
+    );
+  }
+  const regular = eligible.filter((t) => !problemIds.has(t.id));
   if (task.ratio.kind === 'plain') {
-    strata.push({ name: task.scope.replace(/\//g, '／').trim() || '全部对象', basisPoints: task.ratio.basisPoints, candidates: [] });
-    strata[0]!.candidates = eligible.map((t) => t.id);
+    strata.push({ name: task.scope.replace(/\//g, '／').trim() || '全部对象', basisPoints: task.ratio.basisPoints, candidates: regular.map((t) => t.id) });
   } else {
     const classes = task.ratio.classes;
     const byClass = new Map<string, string[]>(classes.map((c) => [c.cls, []]));
@@ -207,7 +225,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       if (c.label) byKey.set(classKey(c.label), c.cls);
       byKey.set(classKey(c.cls), c.cls);
     }
-    for (const t of eligible) {
+    for (const t of regular) {
       const cls = t.creditClass ? byKey.get(classKey(t.creditClass)) : undefined;
       if (cls) byClass.get(cls)!.push(t.id);
       else

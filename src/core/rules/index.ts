@@ -19,3 +19,4 @@ export type { CreditClassSetting } from './checkCreditClass';
 export { classKey } from './_lib/classKey';
 export { isSameSection, isSameUnit, normalizeUnitName, splitUnitName, unitKey } from './matchUnit';
 export { checkDrawDate } from './checkDrawDate';
+export { isProblemResult, PROBLEM_RESULT_CODES } from './isProblemResult';

@@ -260,5 +260,19 @@ describe('prepareDraw', () => {
       '每组至少局部门工作人员设为 3 人，但检查组只有 2 人：请设为 1 到 2 之间的整数，或增加每组人数。',
     ]);
   });
+
+  it('puts targets with past problems in their own stratum at the bureau’s higher ratio, first (偃师 第十七条)', () => {
+    const past = (uscc: string, result: string): HistoryEntry => ({ sheet: 'h', row: 0, date: D - 400, targetName: '', uscc, inspectorNames: [], badgeNos: [], planNo: '', result });
+    const history = [past('T001', '5.发现问题已责令整改'), past('T003', '1'), past('T005', '不合格')];
+    const plain = ok(prepareDraw(TASK, dirs({ history }), { drawDate: D }));
+    expect(plain.inputs.strata.map((x) => x.name)).toEqual(['定点零售药店']);
+    const p = ok(prepareDraw(TASK, dirs({ history }), { drawDate: D, problemRatioBasisPoints: 5000 }));
+    expect(p.inputs.strata.map((x) => [x.name, x.basisPoints, x.candidates.length])).toEqual([
+      ['既往发现问题', 5000, 2],
+      ['定点零售药店', 1000, 8],
+    ]);
+    expect(p.inputs.strata[0]!.candidates).toEqual(['T001', 'T005']);
+    expect(p.notes).toContain('2 个检查对象以往检查发现过问题，单独成层“既往发现问题”，按 50% 抽取（本局设置）；其余对象按本任务的抽查比例抽取。');
+  });
 });
 
