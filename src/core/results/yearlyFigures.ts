@@ -12,7 +12,7 @@ import type { ResultEntry } from '../draw';
 import type { BureauSettings } from '../plan/planGenerators';
 import { unitKey } from '../rules';
 import type { WorkbookOp } from '../workbookOps';
-import type { DrawItem } from './listDraws';
+import type { DrawItem } from './describeDraw';
 import type { ResultsReading } from './readResults';
 import { wrappedRowHeight } from './_lib/rowHeights';
 
@@ -232,7 +232,7 @@ export type YearlyFigureOptions = {
  * The figures per plan year, oldest first. 抽查次数 counts draws (one draw is one 抽查 task), 户数 counts
  * distinct targets; the joint and credit-class shares of 次数 are shares of draws, the joint share of
  * 户数 a share of distinct targets; results are counted per drawn target.
- * @param draws the log's draws; voided ones are left out
+ * @param draws the log's draws (readLogEvents(log).draws); voided ones are left out
  * @param results what readResults read (entered vs pending)
  * @param options `directorySize` (for coverage) and the bureau's `settings` (its requirements)
  * @returns one entry per year with its eight figures
@@ -307,7 +307,7 @@ function yearFigures(
     shareFigure('creditClasses', '信用分级分类抽查占比', classDraws, inspections, T.creditClasses, (p) => `按信用风险分级分类开展的抽查 ${classDraws} 次，占抽查次数 ${inspections} 次的 ${p}`, () => `还需 ${moreNeeded(classDraws, inspections, T.creditClasses)} 次按信用等级分档抽取的抽查（在计划表的抽查比例中按等级填写，如“低(A、1%)、中(B、3%)”）`),
     directorySize > 0
       ? shareFigure('coverage', '名录库覆盖率', distinct, directorySize, T.coverage, (p) => `抽中 ${distinct} 户，占检查对象名录库 ${directorySize} 户的 ${p}`, () => `还需再抽查 ${Math.max(0, ceilDiv(T.coverage * directorySize, 10_000) - distinct)} 户`)
-      : { ...shareFigure('coverage', '名录库覆盖率', distinct, 0, T.coverage, () => '', null), sentence: '没有读到检查对象名录库，无法计算覆盖率：请在第 1 步读取含名录库的工作簿。' },
+      : { ...shareFigure('coverage', '名录库覆盖率', distinct, 0, T.coverage, () => '', null), sentence: '没有读到检查对象名录库，无法计算覆盖率：请读取含检查对象名录库的工作簿。' },
     {
       key: 'overAnnualCap',
       label: '超过年度上限的对象',
