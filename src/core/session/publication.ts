@@ -3,6 +3,7 @@
  * registers, the 公示 list (sheet and CSV), the yearly figures and the sheets that show them.
  */
 import type { Finding } from '../findings';
+import type { BureauSettings } from '../plan';
 import type { PublicationRow, ResultsReading, YearFigures } from '../results';
 import {
   buildPublicationRows,
@@ -24,6 +25,8 @@ export type PublicationPlan = {
   results: ResultsReading;
   rows: PublicationRow[];
   years: YearFigures[];
+  /** The bureau's settings the figures were computed with (its requirements and their document), cited on 年度统计. */
+  settings: BureauSettings | null;
   /** Standing, non-secret draws (those published). */
   published: number;
   /** Standing secret draws, left out of the 公示. */
@@ -49,7 +52,8 @@ export function readPublication(book: BookState, today: string): PublicationPlan
   return {
     results,
     rows,
-    years: computeYearlyFigures(draws, results, { directorySize: book.dirs.targets.length }),
+    years: computeYearlyFigures(draws, results, { directorySize: book.dirs.targets.length, settings: book.report.settings }),
+    settings: book.report.settings,
     published: publishableDraws(draws).length,
     withheld: draws.filter((d) => !d.voided && d.context.isSecret).length,
     withResults: rows.filter((r) => r[4] !== '').length,
@@ -82,7 +86,7 @@ export function publicationOps(
           `“双随机、一公开”抽查结果公示（截至 ${today}，${plan.published} 次抽取，${plan.rows.length} 个检查对象）`,
         )
       : []),
-    ...(figures ? figuresSheetOps(figures, plan.years, `“双随机、一公开”年度统计（截至 ${today}）`) : []),
+    ...(figures ? figuresSheetOps(figures, plan.years, `“双随机、一公开”年度统计（截至 ${today}）`, plan.settings) : []),
   ];
   return { ops, sheets: { publication, figures } };
 }
