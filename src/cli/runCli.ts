@@ -131,7 +131,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'results',
     usage: 'shuangsuiji results BOOK [--draw 序号] [-o OUT]',
-    summary: '为抽取新建“检查结果登记表”（默认：每个未作废、还没有登记表的抽取各一张），填写检查结果编号 1–10、检查日期、后续处置和备注；不改动其他工作表',
+    summary: '为抽取新建“检查结果登记表”（默认：每个未作废、还没有登记表的抽取各一张），填写检查结果编号 1–10、检查日期、上报时间、后续处置和备注；不改动其他工作表',
     options: { ...COMMON, draw: { type: 'string' }, ...WRITES },
     run: runResults,
   },

@@ -7,9 +7,13 @@ import type { FakeIo } from './fakeIo';
 const SHEET = '检查结果-2025002-001-1';
 
 /** Types results into the results sheet of a saved book (it is not protected): rows from the first target. */
+/** Types rows of 检查结果, 检查日期, 后续处置, 备注 (columns D, E, G, H; F is 上报时间). */
 async function enterResults(io: FakeIo, from: string, to: string, rows: CellInput[][]): Promise<void> {
   const book = await openXlsxWorkbook(io.files.get(from)!, 'x.xlsx');
-  await book.apply([{ kind: 'write', sheet: SHEET, address: 'D5', rows }]);
+  await book.apply([
+    { kind: 'write', sheet: SHEET, address: 'D5', rows: rows.map((r) => [r[0] ?? null, r[1] ?? null]) },
+    { kind: 'write', sheet: SHEET, address: 'G5', rows: rows.map((r) => [r[2] ?? null, r[3] ?? null]) },
+  ]);
   io.files.set(to, await book.save());
 }
 
@@ -34,7 +38,7 @@ describe('shuangsuiji results', () => {
     expect(names).toEqual([...(await before.listSheets()).map((s) => s.name), SHEET]);
     const grid = await sheetGrid(io.files.get('/work/d.results.xlsx')!, SHEET);
     expect(rowText(grid, 2, 1)[0]).toMatch(/^抽取记录第 1 条｜任务 2025002\/001｜链摘要 [0-9a-f]{64}$/);
-    expect(rowText(grid, 4, 7).map((t) => t.replace('\n', ''))).toEqual(['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '后续处置', '备注']);
+    expect(rowText(grid, 4, 8).map((t) => t.replace('\n', ''))).toEqual(['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '上报时间', '后续处置', '备注']);
     expect((await after.listSheets()).find((s) => s.name === SHEET)!.isProtected).toBe(false);
     // The log still verifies: the new sheet is not a result sheet.
     expect((await run(io, 'verify', 'd.results.xlsx')).code).toBe(0);

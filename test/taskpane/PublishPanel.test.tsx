@@ -31,7 +31,7 @@ describe('PublishPanel (结果公示)', () => {
     await openPublish(port);
     const draws = screen.getByRole('list', { name: '各次抽取的检查结果' });
     expect(within(draws).getByRole('note').textContent).toBe(
-      `将新建工作表“${SHEET}”，列出本次抽取的 11 个检查对象，供填写检查结果、检查日期、后续处置和备注；不会改动其他工作表。`,
+      `将新建工作表“${SHEET}”，列出本次抽取的 11 个检查对象，供填写检查结果、检查日期、上报时间、后续处置和备注；不会改动其他工作表。`,
     );
     expect(within(draws).getByRole('button', { name: '新建结果登记表（第 1 条）' })).toBeTruthy();
     expect(screen.getByText('可公示的抽取 1 次，共 11 个检查对象。')).toBeTruthy();
@@ -64,7 +64,10 @@ describe('PublishPanel (结果公示)', () => {
     expect(await screen.findByText(`登记表“${SHEET}”：已录入 0 个，待录入 11 个。`)).toBeTruthy();
 
     // The clerk types results in Excel, then re-reads.
-    await port.apply([{ kind: 'write', sheet: SHEET, address: 'D5', rows: [[1, DAY, '无需后续处置'], [12, DAY, '无需后续处置'], [2, DAY, '无需后续处置']] }]);
+    await port.apply([
+      { kind: 'write', sheet: SHEET, address: 'D5', rows: [[1, DAY], [12, DAY], [2, DAY]] },
+      { kind: 'write', sheet: SHEET, address: 'G5', rows: [['无需后续处置'], ['无需后续处置'], ['无需后续处置']] },
+    ]);
     fireEvent.click(screen.getByRole('button', { name: '重新读取登记表' }));
     expect(await screen.findByText(`登记表“${SHEET}”：已录入 2 个，待录入 9 个。`)).toBeTruthy();
     expect(screen.getByText('登记表中有 1 个错误、1 个提醒。点击一条可跳到对应单元格。')).toBeTruthy();

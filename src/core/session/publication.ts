@@ -36,6 +36,11 @@ export type PublicationPlan = {
   entered: number;
   pending: number;
   errors: Finding[];
+  /**
+   * Results reported late or not at all against the bureau's time limit (settings 检查结果上报时限);
+   * null when the bureau sets none.
+   */
+  reports: { hours: number; late: Finding[]; missing: Finding[] } | null;
 };
 
 /**
@@ -46,7 +51,8 @@ export type PublicationPlan = {
  */
 export function readPublication(book: BookState, today: string): PublicationPlan {
   const draws = book.events.draws;
-  const results = readResults(book.grids, draws, { today });
+  const reportHours = book.report.settings?.reportHours;
+  const results = readResults(book.grids, draws, { today, ...(reportHours !== undefined ? { reportHours } : {}) });
   const rows = buildPublicationRows(draws, results);
   const live = results.draws.filter((d) => !d.isVoided);
   return {
@@ -60,6 +66,14 @@ export function readPublication(book: BookState, today: string): PublicationPlan
     entered: live.reduce((n, d) => n + d.entered, 0),
     pending: live.reduce((n, d) => n + d.pending, 0),
     errors: results.findings.filter((f) => f.severity === 'error'),
+    reports:
+      reportHours === undefined
+        ? null
+        : {
+            hours: reportHours,
+            late: results.findings.filter((f) => f.code === 'RESULTS_REPORT_LATE'),
+            missing: results.findings.filter((f) => f.code === 'RESULTS_REPORT_MISSING'),
+          },
   };
 }
 

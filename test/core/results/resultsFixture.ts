@@ -51,9 +51,26 @@ export async function addResultsSheet(book: MemoryWorkbook, draw: DrawItem): Pro
   return sheet;
 }
 
-/** Types into the results sheet: row i (0-based target index) from column D: 检查结果, 检查日期, 后续处置, 备注. */
+/**
+ * Types into the results sheet, row i (0-based target index): from column D 检查结果, 检查日期,
+ * 后续处置, 备注 (columns D, E, G, H: the 上报时间 column F is typed with {@link enterReportTime});
+ * with another `column`, the cells go there as they are.
+ */
 export async function enter(book: MemoryWorkbook, sheet: string, i: number, cells: CellInput[], column = 'D'): Promise<void> {
-  await book.apply([{ kind: 'write', sheet, address: `${column}${5 + i}`, rows: [cells] }]);
+  if (column !== 'D') {
+    await book.apply([{ kind: 'write', sheet, address: `${column}${5 + i}`, rows: [cells] }]);
+    return;
+  }
+  const [code = null, date = null, ...rest] = cells;
+  await book.apply([
+    { kind: 'write', sheet, address: `D${5 + i}`, rows: [[code, date]] },
+    ...(rest.length ? [{ kind: 'write' as const, sheet, address: `G${5 + i}`, rows: [rest] }] : []),
+  ]);
+}
+
+/** Types the 上报时间 (column F) of row i. */
+export async function enterReportTime(book: MemoryWorkbook, sheet: string, i: number, value: CellInput): Promise<void> {
+  await book.apply([{ kind: 'write', sheet, address: `F${5 + i}`, rows: [[value]] }]);
 }
 
 /** A date cell as Excel stores it: the serial with a date format. */

@@ -34,7 +34,7 @@ function entered(draws: DrawItem[], pendingTargets: string[] = []): ResultsReadi
     draws: draws.map((d) => {
       const targets = d.teams.map((e) => {
         const code = pendingTargets.includes(e.target) ? '' : '1';
-        return { target: e.target, name: '', uscc: '', code, meaning: code ? '未发现问题' : '', date: '', followUp: '', note: '', sheet: 's', cell: 'D5' };
+        return { target: e.target, name: '', uscc: '', code, meaning: code ? '未发现问题' : '', date: '', reportedAt: '', followUp: '', note: '', sheet: 's', cell: 'D5' };
       });
       const n = targets.filter((t) => t.code).length;
       return { seq: d.seq, sheet: 's', isVoided: Boolean(d.voided), targets, entered: n, pending: targets.length - n };
