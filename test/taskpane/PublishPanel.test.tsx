@@ -60,7 +60,10 @@ describe('PublishPanel (结果公示)', () => {
     fireEvent.click(screen.getByRole('button', { name: '新建结果登记表（第 1 条）' }));
     expect(await screen.findByText('结果登记表已新建', {}, { timeout: 10_000 })).toBeTruthy();
     expect(port.sheet(SHEET)?.isProtected).toBe(false);
-    expect(port.sheet(SHEET)?.dateValidations).toEqual([expect.objectContaining({ address: 'E5:E15', min: '2025-04-01' })]);
+    expect(port.sheet(SHEET)?.dateValidations).toEqual([
+      expect.objectContaining({ address: 'E5:E15', min: '2025-04-01' }),
+      expect.objectContaining({ address: 'F5:F15', min: '2025-04-01' }),
+    ]);
     expect(await screen.findByText(`登记表“${SHEET}”：已录入 0 个，待录入 11 个。`)).toBeTruthy();
 
     // The clerk types results in Excel, then re-reads.
@@ -75,7 +78,7 @@ describe('PublishPanel (结果公示)', () => {
     const invalid = within(problems).getByRole('button', { name: new RegExp(`^${SHEET}!D6，错误：.*检查结果“12”不是有效编号`) });
     fireEvent.click(invalid);
     await waitFor(() => expect(port.selection).toEqual({ sheet: SHEET, address: 'D6' }));
-    expect(within(problems).getByRole('button', { name: /F7，提醒：.*属于发现问题/ })).toBeTruthy();
+    expect(within(problems).getByRole('button', { name: /G7，提醒：.*属于发现问题/ })).toBeTruthy();
     expect(screen.getByText('其中 2 个已有检查结果，9 个未录入的在公示表中留空。')).toBeTruthy();
 
     // 公示 with the results; then the yearly sheet.

@@ -33,7 +33,7 @@ describe('SettingsForm 抽取与年度统计规则', () => {
     const { form, onSave } = renderForm(SETTINGS);
     fireEvent.keyDown(within(form).getByRole('spinbutton', { name: /^每组至少局部门工作人员/ }), { key: 'ArrowUp' });
     fireEvent.change(within(form).getByRole('textbox', { name: /^联合抽查次数占比不低于/ }), { target: { value: '50' } });
-    fireEvent.change(within(form).getByRole('textbox', { name: /^年度要求依据/ }), { target: { value: '《偃师区医疗保障局“双随机、一公开”监管工作细则》' } });
+    fireEvent.change(within(form).getByRole('textbox', { name: /^统计要求的依据文件/ }), { target: { value: '《偃师区医疗保障局“双随机、一公开”监管工作细则》' } });
     fireEvent.click(within(form).getByRole('button', { name: '保存修改' }));
     expect(onSave).toHaveBeenCalledWith({
       ...SETTINGS,

@@ -276,7 +276,7 @@ export function SettingsForm({ initial, exists, isSaving, onSave, onCancel }: Se
           </Field>
         ))}
       </div>
-      <Field label="年度要求依据" hint="本局实施方案或工作计划的名称，年度统计表中引用">
+      <Field label="统计要求的依据文件" hint="本局实施方案或工作计划的名称，年度统计表中引用">
         <Input value={draft.basis} onChange={(_, d) => set({ basis: d.value })} />
       </Field>
       <div className={styles.pair}>
