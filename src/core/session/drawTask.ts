@@ -14,7 +14,6 @@
 import type { Directories } from '../directories';
 import { computeCommitment, derivePublicSeedHex, runDraw } from '../draw';
 import type { DrawFailure, DrawInputs, DrawRecord, DrawSeed } from '../draw';
-import type { Finding } from '../findings';
 import type { DrawContext, LogEntry, StoredCommitment } from '../log';
 import {
   drawResultSheetName,
@@ -28,8 +27,9 @@ import type { PlanTask } from '../prepare/planTask';
 import type { DrawSettings, Excluded, PairExclusion } from '../prepare/prepareDraw';
 import { DRAW_RULE_DEFAULTS, prepareDraw } from '../prepare/prepareDraw';
 import type { WorkbookOp } from '../workbookOps';
-import type { EventMeta } from './appendEvent';
-import { appendBlocker, appendEvent } from './appendEvent';
+import { announcementProblem, publicTextProblem } from './announcement';
+import type { AppendBlocker, EventMeta } from './appendEvent';
+import { appendEvent, logBlocker } from './appendEvent';
 import type { BookState, LogBook } from './bookState';
 import { sheetNamesOf } from './bookState';
 
@@ -70,7 +70,7 @@ export type StratumPlan = {
 };
 
 /** What stops any draw or commitment of the task now. */
-export type DrawBlocker = { kind: 'chain'; finding: Finding } | { kind: 'drawn'; seq: number };
+export type DrawBlocker = AppendBlocker | { kind: 'drawn'; seq: number };
 
 export type DrawPlan = {
   task: PlanTask;
@@ -238,13 +238,8 @@ function strataOf(task: PlanTask, ready: DrawReady | null): StratumPlan[] {
 export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, drawDate: number): DrawPlan {
   const pending = pendingCommitment(book.events, task.planNo, task.taskNo);
   const status = taskDrawStatus(book.log, book.events, task.planNo, task.taskNo);
-  const chain = appendBlocker(book.log);
   const blocker: DrawBlocker | null =
-    chain?.kind === 'chain'
-      ? chain
-      : status.lastDraw && !status.isVoided
-        ? { kind: 'drawn', seq: status.lastDraw }
-        : null;
+    logBlocker(book) ?? (status.lastDraw && !status.isVoided ? { kind: 'drawn', seq: status.lastDraw } : null);
   let settings = drawSettingsFor(book.report.settings, options, drawDate);
   let ready: DrawReady | null = null;
   let problems: string[] = [];
@@ -292,7 +287,9 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
 export type PlanRefusal =
   | { kind: 'blocked'; blocker: DrawBlocker }
   | { kind: 'unprepared'; problems: string[] }
-  | { kind: 'pending'; commitment: StoredCommitment };
+  | { kind: 'pending'; commitment: StoredCommitment }
+  /** The announcement or the revealed number does not fit the committed text form (§11). */
+  | { kind: 'publicText'; message: string };
 
 function refusalOf(plan: DrawPlan): PlanRefusal | null {
   if (plan.blocker) return { kind: 'blocked', blocker: plan.blocker };
@@ -323,6 +320,8 @@ export function commitDraw(
   if (plan.pending) return { ok: false, refusal: { kind: 'pending', commitment: plan.pending } };
   const ready = plan.ready!;
   const text = announcement.normalize('NFC').trim();
+  const problem = announcementProblem(text);
+  if (problem) return { ok: false, refusal: { kind: 'publicText', message: problem } };
   const inputs = { ...ready.inputs, seed: { source: 'public' as const, announcement: text } };
   const c = computeCommitment(inputs);
   if (!c.ok) return { ok: false, refusal: null, message: c.issues.map((i) => i.message).join('；') };
@@ -407,6 +406,10 @@ function seedOf(
 export function makeDraw(book: LogBook, plan: DrawPlan, choice: SeedChoice, meta: EventMeta): DrawOutcome {
   const refusal = refusalOf(plan);
   if (refusal) return { ok: false, refusal };
+  if (choice.source === 'public' && plan.pending) {
+    const problem = publicTextProblem(plan.pending.announcement, choice.text);
+    if (problem) return { ok: false, refusal: { kind: 'publicText', message: problem } };
+  }
   const { task } = plan;
   const { inputs, context, isUncommitted } = seedOf(choice, plan);
   const outcome = runDraw(inputs, { names: plan.ready!.names });
