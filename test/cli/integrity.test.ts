@@ -145,3 +145,29 @@ describe('a user sheet already named 抽取记录', () => {
     expect(r.err).toMatch(/已有一张名为“抽取记录”的工作表.*不是本工具的抽取记录/);
   });
 });
+
+describe('history dates decide who is left out', () => {
+  it('validate and draw report every history date that cannot be read, before the draw', async () => {
+    const io = await sampleIo();
+    const { openXlsxWorkbook } = await import('../../src/workbook/xlsx');
+    const book = await openXlsxWorkbook(io.files.get('/work/b.xlsx')!, 'b.xlsx');
+    const sheets = await book.listSheets();
+    const grids = await book.readSheets(sheets.map((s) => s.name));
+    const history = grids.find((g) => g.sheet.includes('检查历史') || g.sheet.includes('历史'))!;
+    // The history header is the first row that names 检查日期.
+    const headerRow = history.text.findIndex((r) => r.some((t) => /检查日期|日期/.test(t)));
+    const col = history.text[headerRow]!.findIndex((t) => /检查日期|日期/.test(t));
+    const at = (r: number) => `${String.fromCharCode(65 + history.origin.col + col)}${history.origin.row + headerRow + 1 + r}`;
+    await book.apply([
+      { kind: 'write', sheet: history.sheet, address: at(1), rows: [['11/1/2026']] },
+      { kind: 'write', sheet: history.sheet, address: at(2), rows: [['昨天']] },
+    ]);
+    io.files.set('/work/h.xlsx', await book.save());
+    const v = await run(io, 'validate', 'h.xlsx', '--json');
+    const codes = (JSON.parse(v.out) as { findings: { code: string; cell: string }[] }).findings.filter((f) => f.code === 'HISTORY_DATE');
+    expect(codes.map((f) => f.cell)).toEqual([at(1), at(2)]);
+    const d = await run(io, 'draw', 'h.xlsx', '--task', TASK);
+    expect(d.err).toContain(`注意：${history.sheet}!${at(1)} 检查日期“11/1/2026”无法确定是几月几日`);
+    expect(d.err).toContain(`${history.sheet}!${at(2)} 检查日期“昨天”不是可识别的日期`);
+  });
+});

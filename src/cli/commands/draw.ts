@@ -67,6 +67,8 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
     );
   }
   const meta = eventMeta(io, args);
+  for (const f of plan.historyIssues.slice(0, 20)) io.stderr(`注意：${f.sheet}!${f.cell} ${f.message}\n`);
+  if (plan.historyIssues.length > 20) io.stderr(`注意：另有 ${plan.historyIssues.length - 20} 个检查历史日期有问题，运行 shuangsuiji validate 查看全部。\n`);
 
   if (args.values.commit) {
     const c = commitDraw(session.state, plan, String(args.values.commit), meta);

@@ -23,7 +23,10 @@ import {
   seedSourceLabel,
   taskDrawStatus,
 } from '../log';
+import type { Finding } from '../findings';
+import { cellAddress } from '../grid';
 import type { PlanTask } from '../prepare/planTask';
+import { historyDateFindings } from '../validate/validateWorkbook';
 import type { DrawSettings, Excluded, PairExclusion } from '../prepare/prepareDraw';
 import { DRAW_RULE_DEFAULTS, prepareDraw } from '../prepare/prepareDraw';
 import type { WorkbookOp } from '../workbookOps';
@@ -91,6 +94,11 @@ export type DrawPlan = {
   replaces: number;
   /** The sheet a successful draw adds. */
   resultSheet: string;
+  /**
+   * History dates that were not read as written, or fall after the draw date: the targets they
+   * concern may not be left out as recently inspected. Shown (not refused) before the draw.
+   */
+  historyIssues: Finding[];
 };
 
 /**
@@ -280,7 +288,24 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
     lastDraw: status.lastDraw,
     replaces: status.isVoided ? status.lastDraw : 0,
     resultSheet: drawResultSheetName(task.planNo, task.taskNo, book.log.rows.length + 1, sheetNamesOf(book)),
+    historyIssues: historyIssuesFor(book, drawDate),
   };
+}
+
+function historyIssuesFor(book: BookState, drawDate: number): Finding[] {
+  const late = book.dirs.history.filter((h) => !h.dateIssue && h.date !== null && h.date > drawDate);
+  return [
+    ...historyDateFindings(book.dirs.history),
+    ...late.map(
+      (h): Finding => ({
+        severity: 'warning',
+        code: 'HISTORY_DATE',
+        sheet: h.sheet,
+        cell: cellAddress(h.row, h.dateColumn ?? 0),
+        message: '检查日期在抽取日期之后：请核对（这次检查不计入“近期已检查”的排除）。',
+      }),
+    ),
+  ];
 }
 
 /** Why a plan cannot be used now, or null. */

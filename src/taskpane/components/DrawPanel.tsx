@@ -271,6 +271,16 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
 
       {ready && (
         <>
+          {plan.historyIssues.length > 0 && (
+            <ErrorBar title={`检查历史中有 ${plan.historyIssues.length} 个日期需要核对`} intent="warning">
+              <ul className={styles.list}>
+                {plan.historyIssues.slice(0, 5).map((f) => (
+                  <li key={`${f.sheet}!${f.cell}`}>{`${f.sheet}!${f.cell}：${f.message}`}</li>
+                ))}
+              </ul>
+              {plan.historyIssues.length > 5 && <div>{`另有 ${plan.historyIssues.length - 5} 个，见${stepRef('check')}的问题列表。`}</div>}
+            </ErrorBar>
+          )}
           <StrataTable plan={plan} />
           <TeamRules ready={ready} />
           <Exclusions ready={ready} />
