@@ -171,3 +171,24 @@ describe('history dates decide who is left out', () => {
     expect(d.err).toContain(`${history.sheet}!${at(2)} 检查日期“昨天”不是可识别的日期`);
   });
 });
+
+describe('verify covers the whole of our own sheets', () => {
+  const cases: [string, string, string, string, string][] = [
+    ['the count beside the head', LOG_SHEET, 'E2', '5', 'LOG_COUNT_CELL'],
+    ['a header cell of the log', LOG_SHEET, 'C4', '类别', 'LOG_LAYOUT'],
+    ['the title of the log', LOG_SHEET, 'A1', '抽取记录', 'LOG_LAYOUT'],
+    ['text beside the entries', LOG_SHEET, 'O5', '已核对', 'LOG_CELL_EXTRA'],
+    ['text beside a result table', RESULT, 'G5', '备注：已通知', 'RESULT_CELL_EXTRA'],
+    ['a 序号 that is not an integer', LOG_SHEET, 'A5', '十三', 'LOG_CELL_NUMBER'],
+    ['a 抽中数量 that is not an integer', LOG_SHEET, 'H5', '1.5', 'LOG_CELL_NUMBER'],
+  ];
+  it.each(cases)('finds %s (exit 1, the cell named, never an internal error)', async (_what, sheet, cell, text, code) => {
+    const io = await sampleIo();
+    expect((await run(io, 'draw', 'b.xlsx', '--task', TASK, '-o', 'd.xlsx')).code).toBe(0);
+    io.files.set('/work/t.xlsx', await tamper(io.files.get('/work/d.xlsx')!, sheet, () => [{ address: cell, rows: [[text]] }]));
+    const r = await run(io, 'verify', 't.xlsx', '--json');
+    expect(r.code).toBe(1);
+    const findings = (JSON.parse(r.out) as { findings: { code: string; sheet: string; cell: string }[] }).findings;
+    expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ code, sheet, cell })]));
+  });
+});
