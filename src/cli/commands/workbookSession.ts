@@ -3,6 +3,7 @@ import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
 import type { PlanTask } from '../../core/prepare/planTask';
 import { hasPlanTable } from '../../core/validate';
+import { formatLogTime } from '../../core/log';
 import { findTask as findPlanTask } from '../../core/session';
 import type { BookState, XlsxWorkbook } from '../../workbook';
 import { readBookState } from '../../workbook';
@@ -14,7 +15,8 @@ export type BookSession = { path: string; book: XlsxWorkbook; state: BookState }
 export async function openSession(io: CliIo, path: string | undefined): Promise<BookSession> {
   const book = await openBook(io, path);
   // A draw needs the tasks and directories, not every finding: validate says those.
-  const state = await readBookState(book, { tasksOnly: true });
+  const [year, month, day] = formatLogTime(io.now()).slice(0, 10).split('-').map(Number);
+  const state = await readBookState(book, { tasksOnly: true, today: { year: year!, month: month!, day: day! } });
   return { path: path!, book, state };
 }
 
