@@ -52,6 +52,8 @@ function refuse(io: CliIo, plan: DrawPlan, refusal: PlanRefusal, path: string): 
       `任务 ${planNo}/${taskNo} 已于抽取记录第 ${seq} 条抽取过，不能直接重新抽取。如确需重抽，请先作废原抽取：shuangsuiji void ${path} --draw ${seq} --reason "作废原因"，再对作废后保存的文件运行 draw。\n`,
     );
   } else if (refusal.kind === 'unprepared') {
+    // What else is wrong on the task's row, so that one round of corrections fixes it all.
+    io.stdout(`${checkLines(plan).join('\n')}\n`);
     io.stderr(`任务 ${planNo}/${taskNo} 无法抽取：${refusal.problems.join('；')}\n`);
   } else if (refusal.kind === 'publicText') {
     throw new UsageError(refusal.message);

@@ -16,6 +16,7 @@ export {
   describeStaffRule,
   drawSettingsFor,
   findTask,
+  listNoTaskReasons,
   minStaffSourceOf,
   makeDraw,
   planDraw,
