@@ -347,7 +347,7 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
   const checks: DrawChecks = {
     staffRule: describeStaffRule(settings.minStaff, minStaffSource),
     staffWarnings: ready ? checkStaffRule(ready.inputs, ready.names) : [],
-    period: checkDrawDate(task.periodText, drawDate, year === undefined ? undefined : Number(year)),
+    period: checkDrawDate(task.periodText, drawDate, year === undefined ? undefined : Number(year), task.periodValue),
     // TASK_NOT_DRAWABLE repeats what `problems` says.
     taskErrors: book.report.findings.filter(
       (f) => f.severity === 'error' && f.code !== 'TASK_NOT_DRAWABLE' && f.sheet === task.sheet && rowOf(f.cell) === task.row,
