@@ -147,6 +147,21 @@ export type DrawChecks = {
   taskErrors: Finding[];
 };
 
+/**
+ * The draw step's warnings in the words the pane and the CLI show: the staff warnings, a draw date
+ * outside 抽查时间, then each error on the task's row with its cell.
+ * @param checks from {@link planDraw}
+ * @returns one sentence each, empty when nothing needs a second look
+ * @example listDrawWarnings(plan.checks) // ['今天（2025年4月）不在本任务的抽查时间“2025年6、9月”内：…', '计划表 附件2!B4：抽查计划名称中的年度2024…']
+ */
+export function listDrawWarnings(checks: DrawChecks): string[] {
+  return [
+    ...checks.staffWarnings.map((w) => w.message),
+    ...(checks.period ? [checks.period.message] : []),
+    ...checks.taskErrors.map((f) => `计划表 ${f.sheet}!${f.cell}：${f.message}`),
+  ];
+}
+
 const MIN_STAFF_SOURCE_TEXT: Readonly<Record<MinStaffSource, string>> = {
   option: '本次抽取指定',
   settings: '本局设置“每组至少局部门工作人员”',

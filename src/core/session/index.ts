@@ -16,6 +16,7 @@ export {
   describeStaffRule,
   drawSettingsFor,
   findTask,
+  listDrawWarnings,
   listNoTaskReasons,
   minStaffSourceOf,
   makeDraw,
