@@ -105,6 +105,18 @@ describe('shuangsuiji draw on 偃师 2024 (每组至少局部门工作人员 = 2
     await expectVerifiedAndReplayed(io);
   });
 
+  it('warns first when the 科室 cannot staff the teams (5 staff asked of its 4), then logs the failed draw', async () => {
+    const io = yanshiIo();
+    const r = await run(io, 'draw', 'y.xlsx', '--task', TASK, '--size', '5', '--min-staff', '5', '-o', 'd.xlsx');
+    expect(r.code).toBe(1);
+    const lines = r.out.split('\n');
+    expect(lines[1]).toMatch(
+      /^注意：每个检查组至少要有 5 名局部门工作人员，但以下检查对象排除回避等人员后可用的局部门工作人员不足：偃师区百信药店（4 名）、.* 等 10 个。若抽中这些对象，抽取将失败/,
+    );
+    expect(lines[2]).toMatch(/^抽取失败（已记入抽取记录第 1 条）：检查对象 .+：每个检查组至少要有 5 名局部门工作人员/);
+    expect((await run(io, 'verify', 'd.xlsx')).code).toBe(0);
+  });
+
   it('without the setting or the option draws ssj-draw/1, where a team may hold one staff member (the leader)', async () => {
     const io = yanshiIo(await withoutStaffSetting());
     const { record, checks } = await drawJson(io);
