@@ -2,8 +2,27 @@ import { randomBytes as nodeRandomBytes } from 'node:crypto';
 import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, basename, join, resolve } from 'node:path';
+import { deflateRawSync, inflateRawSync } from 'node:zlib';
+import type { ZipCodec } from '../workbook';
 import type { CliIo } from './cliIo';
 import { UsageError } from './cliIo';
+
+/** Node's zlib for the .xlsx adapter: about three times faster than the portable fflate it defaults to. */
+export const nodeZipCodec: ZipCodec = {
+  inflateRaw(data, limit) {
+    try {
+      const out = inflateRawSync(data, { maxOutputLength: limit });
+      return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new Error('解压后的数据比 zip 目录声明的长');
+      throw e;
+    }
+  },
+  deflateRaw(data, level) {
+    const out = deflateRawSync(data, { level });
+    return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
+  },
+};
 
 /** The CLI's real surroundings: files, clock, crypto, the terminal. */
 export function createNodeIo(): CliIo {

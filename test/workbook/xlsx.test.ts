@@ -171,7 +171,9 @@ describe('copySheet', () => {
     const [grid] = await book.readSheets(['记录表-001']);
     expect(grid!.text[0]![0]).toBe('名称');
     expect(grid!.merges).toEqual([{ top: 0, left: 1, bottom: 0, right: 2 }]);
-    const ws = book.raw.getWorksheet('记录表-001')!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await book.save()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('记录表-001')!;
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getColumn(2).width).toBe(30);
   });

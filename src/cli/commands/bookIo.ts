@@ -4,6 +4,7 @@ import { UsageError } from '../cliIo';
 import type { Grid } from '../../core/grid';
 import { loadXlsxAdapter } from '../../workbook';
 import type { XlsxWorkbook as XlsxWorkbookHandle } from '../../workbook';
+import { nodeZipCodec } from '../nodeIo';
 
 /** Opens BOOK (exit 2 with a Chinese reason when it is missing or not an .xlsx). */
 export async function openBook(io: CliIo, path: string | undefined): Promise<XlsxWorkbookHandle> {
@@ -14,7 +15,7 @@ export async function openBook(io: CliIo, path: string | undefined): Promise<Xls
   const bytes = await io.readFile(io.resolve(path));
   const { openXlsxWorkbook } = await loadXlsxAdapter();
   const name = path.split(/[\\/]/).pop() ?? path;
-  return openXlsxWorkbook(bytes, name);
+  return openXlsxWorkbook(bytes, name, { codec: nodeZipCodec });
 }
 
 /** Reads every sheet's used range, in tab order. */

@@ -59,26 +59,35 @@ export function normalizeHeader(s: string): string {
 
 const NOTE_START = /^(备注|说明|注[:：]|注\d|以上为示例|以上|联系人|联系电话|电话|制表|填表|审核|单位\(盖章\)|上报日期)/;
 
+/** The grid's width: its longest row (rows may be ragged, see Grid). */
+function widthOf(text: readonly (readonly string[])[]): number {
+  let w = 0;
+  for (const row of text) if (row.length > w) w = row.length;
+  return w;
+}
+
 /** Fills every cell of a merged area with its top-left cell, so rows sharing a merged plan cell read alike. */
 function filledGrid(grid: Grid): { text: string[][]; values: CellValue[][]; origins: Map<number, { row: number; col: number }> } {
   const text = grid.text.map((r) => [...r]);
   const values = grid.values.map((r) => [...r]);
   const origins = new Map<number, { row: number; col: number }>();
   const { row: r0, col: c0 } = grid.origin;
-  const width = text[0]?.length ?? 0;
+  const width = widthOf(text);
   for (const m of grid.merges) {
     const tr = m.top - r0;
     const tc = m.left - c0;
     const t = text[tr]?.[tc];
     if (t === undefined) continue;
     const v = values[tr]?.[tc] ?? null;
+    // Only cells the grid has are filled: a merged area may reach far beyond the data (A1:XFD1048576).
     for (let r = Math.max(m.top - r0, 0); r <= m.bottom - r0 && r < text.length; r++) {
-      for (let c = Math.max(m.left - c0, 0); c <= m.right - c0; c++) {
-        if (text[r] && c < text[r]!.length) {
-          text[r]![c] = t;
-          values[r]![c] = v;
-          if (r !== tr || c !== tc) origins.set(r * width + c, { row: m.top, col: m.left });
-        }
+      const row = text[r];
+      if (!row) continue;
+      const last = Math.min(m.right - c0, row.length - 1);
+      for (let c = Math.max(m.left - c0, 0); c <= last; c++) {
+        row[c] = t;
+        values[r]![c] = v;
+        if (r !== tr || c !== tc) origins.set(r * width + c, { row: m.top, col: m.left });
       }
     }
   }
@@ -202,7 +211,7 @@ function bestOf(cands: readonly Candidate[]): Candidate | null {
 /** Reads the data rows under a header, up to the notes. */
 function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
   const { text, values, origins } = filled;
-  const width = text[0]?.length ?? 0;
+  const width = widthOf(text);
   const first = best.top + best.rows;
   const rows: TableRow[] = [];
   const notes: string[] = [];
