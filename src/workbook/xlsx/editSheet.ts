@@ -417,31 +417,31 @@ export function finishSheetEdit(edit: SheetEdit): string {
   return `${edit.head}${edit.children.map((c) => `${c.lead}${c.xml}`).join('')}${edit.tail}`;
 }
 
+/** Widens `<dimension>` over what was written; a sheet without one (it is optional) gets none. */
 function widenDimension(edit: SheetEdit, box: MergedArea): void {
   const dim = childOf(edit, 'dimension');
   const ref = dim ? readAttr(dim, 'ref') : undefined;
+  if (!dim || ref === undefined) return;
   let b = box;
-  if (ref) {
-    const [a, z] = ref.split(':');
-    const p = parseBox(`${a}:${z ?? a}`);
-    if (p) {
-      if (p.top <= b.top && p.left <= b.left && p.bottom >= b.bottom && p.right >= b.right) return;
-      // `A1` alone is what producers write for an empty sheet: it is not an extent to keep.
-      if (!(ref === 'A1' && !z))
-        b = {
-          top: Math.min(p.top, b.top),
-          left: Math.min(p.left, b.left),
-          bottom: Math.max(p.bottom, b.bottom),
-          right: Math.max(p.right, b.right),
-        };
+  const [a, z] = ref.split(':');
+  const p = parseBox(`${a}:${z ?? a}`);
+  if (p) {
+    if (p.top <= b.top && p.left <= b.left && p.bottom >= b.bottom && p.right >= b.right) return;
+    // `A1` alone is what producers write for an empty sheet: it is not an extent to keep.
+    if (!(ref === 'A1' && !z)) {
+      b = {
+        top: Math.min(p.top, b.top),
+        left: Math.min(p.left, b.left),
+        bottom: Math.max(p.bottom, b.bottom),
+        right: Math.max(p.right, b.right),
+      };
     }
   }
   const text =
     b.top === b.bottom && b.left === b.right
       ? cellAddress(b.top, b.left)
       : `${cellAddress(b.top, b.left)}:${cellAddress(b.bottom, b.right)}`;
-  if (dim) replaceChildText(edit, 'dimension', setAttr(dim, 'ref', text));
-  else setChild(edit, 'dimension', `<dimension ref="${text}"/>`);
+  replaceChildText(edit, 'dimension', setAttr(dim, 'ref', text));
 }
 
 /** `A1:C3` as a 0-based box, or null. */
