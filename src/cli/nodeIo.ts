@@ -1,5 +1,6 @@
 import { randomBytes as nodeRandomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { readdirSync, unlinkSync } from 'node:fs';
+import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
 import { userInfo } from 'node:os';
 import { dirname, basename, join, resolve } from 'node:path';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
@@ -24,6 +25,80 @@ export const nodeZipCodec: ZipCodec = {
   },
 };
 
+/** The largest input file read (a book of ~400,000 rows is about 30 MB). */
+const MAX_INPUT_BYTES = 512 * 1_048_576;
+
+const TEMP = /^\.(.+)\.(\d+)\.tmp$/;
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Removes temp files of `base` left by a run that was killed outright (SIGKILL, power loss). */
+function removeStaleTemps(dir: string, base: string): void {
+  let names: string[] = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    const m = TEMP.exec(name);
+    if (m && m[1] === base && Number(m[2]) !== process.pid && !isRunning(Number(m[2]))) {
+      try {
+        unlinkSync(join(dir, name));
+      } catch {
+        // Someone else's file or already gone: leave it.
+      }
+    }
+  }
+}
+
+/**
+ * Writes `bytes` to `path` through a temp file beside it and a rename, so the target is either the
+ * old file or the whole new one. The temp file is removed when the write fails and when the process
+ * is interrupted (Ctrl+C, SIGTERM, SIGHUP) meanwhile.
+ */
+async function writeAtomic(path: string, bytes: Uint8Array): Promise<void> {
+  const dir = dirname(path);
+  await mkdir(dir, { recursive: true }).catch(() => undefined);
+  removeStaleTemps(dir, basename(path));
+  const tmp = join(dir, `.${basename(path)}.${process.pid}.tmp`);
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const onSignal = (signal: NodeJS.Signals) => {
+    try {
+      unlinkSync(tmp);
+    } catch {
+      // not created yet, or already renamed
+    }
+    for (const s of signals) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+  };
+  for (const s of signals) process.once(s, onSignal);
+  try {
+    const handle = await open(tmp, 'wx');
+    try {
+      await handle.writeFile(bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(tmp, path);
+  } catch (e) {
+    await unlink(tmp).catch(() => undefined);
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ENOSPC' ? '磁盘空间不足' : code === 'EACCES' || code === 'EPERM' ? '没有写入权限' : code === 'EISDIR' ? '同名的文件夹已存在' : (e as Error).message;
+    throw new UsageError(`无法写入 ${path}：${why}（文件是否在 Excel 中打开？）。原文件未改动，也没有留下临时文件。`);
+  } finally {
+    for (const s of signals) process.removeListener(s, onSignal);
+  }
+}
+
 /** The CLI's real surroundings: files, clock, crypto, the terminal. */
 export function createNodeIo(): CliIo {
   return {
@@ -33,6 +108,11 @@ export function createNodeIo(): CliIo {
       try {
         const st = await stat(path);
         if (st.isDirectory()) throw new UsageError(`${path} 是文件夹，不是工作簿文件。`);
+        // A device, pipe or socket (/dev/zero, /dev/stdin …) would be read forever or not at all.
+        if (!st.isFile()) throw new UsageError(`${path} 不是普通文件（是设备、管道或套接字），不能作为工作簿读取。`);
+        if (st.size > MAX_INPUT_BYTES) {
+          throw new UsageError(`文件 ${path} 有 ${Math.round(st.size / 1_048_576)} MB，超过本工具能处理的 ${MAX_INPUT_BYTES / 1_048_576} MB：请把数据拆到几个工作簿中后再试。`);
+        }
         return new Uint8Array(await readFile(path));
       } catch (e) {
         if (e instanceof UsageError) throw e;
@@ -43,15 +123,7 @@ export function createNodeIo(): CliIo {
       }
     },
     async writeFileAtomic(path, bytes) {
-      await mkdir(dirname(path), { recursive: true });
-      const tmp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-      try {
-        await writeFile(tmp, bytes);
-        await rename(tmp, path);
-      } catch (e) {
-        await unlink(tmp).catch(() => undefined);
-        throw new UsageError(`无法写入 ${path}：${(e as Error).message}（文件是否在 Excel 中打开？）`);
-      }
+      await writeAtomic(path, bytes);
     },
     async exists(path) {
       try {
