@@ -188,6 +188,36 @@ function nameCode(xml: string, i: number): number {
   }
 }
 
+/** The `r`, `t` and `s` attributes of the last `<c>` start tag read by readCellAttrs. */
+let cellR: string | undefined;
+let cellT: string | undefined;
+let cellS: string | undefined;
+
+/** Reads a `<c …>` start tag's attributes in one pass (no map, no regular expression). */
+function readCellAttrs(xml: string, from: number, to: number): void {
+  cellR = cellT = cellS = undefined;
+  let i = from + 2;
+  while (i < to) {
+    let ch = xml.charCodeAt(i);
+    while (ch === 32 || ch === 9 || ch === 10 || ch === 13) ch = xml.charCodeAt(++i);
+    if (i >= to || ch === 47 || ch === 62) return;
+    const nameStart = i;
+    while (i < to && xml.charCodeAt(i) !== 61 && xml.charCodeAt(i) !== 32) i++;
+    const nameEnd = i;
+    while (i < to && xml.charCodeAt(i) !== 34 && xml.charCodeAt(i) !== 39) i++;
+    const quote = xml.charCodeAt(i);
+    const valueEnd = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
+    if (valueEnd < 0 || valueEnd > to) return;
+    if (nameEnd - nameStart === 1) {
+      const n = xml.charCodeAt(nameStart);
+      if (n === 114) cellR = xml.slice(i + 1, valueEnd);
+      else if (n === 116) cellT = xml.slice(i + 1, valueEnd);
+      else if (n === 115) cellS = xml.slice(i + 1, valueEnd);
+    }
+    i = valueEnd + 1;
+  }
+}
+
 function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
   const out: ScannedCells = { rows: [], cols: [], values: [], styles: [] };
   const start = xml.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData[\s>]/);
@@ -244,7 +274,8 @@ function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
     const name = nameCode(xml, i + 1);
     const selfClosing = xml.charCodeAt(end - 1) === 47;
     if (name === N_C) {
-      const r = attrIn(xml, i, end, 'r');
+      readCellAttrs(xml, i, end);
+      const r = cellR;
       if (r !== undefined) {
         const p = parseRef(r, 0);
         col = p.col;
@@ -259,9 +290,8 @@ function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
       }
       if (!selfClosing) {
         inCell = true;
-        type = attrIn(xml, i, end, 't') ?? '';
-        const sText = attrIn(xml, i, end, 's');
-        style = sText === undefined ? 0 : Number(sText) || 0;
+        type = cellT ?? '';
+        style = cellS === undefined ? 0 : Number(cellS) || 0;
         vText = null;
         isText = null;
         inIs = false;
