@@ -42,7 +42,15 @@ import {
   styleOfCell,
 } from './editSheet';
 import type { DefinedName, SheetRef, XlsxPackage } from './openPackage';
-import { entryText, findEntry, newPackage, openPackage, quoteSheetName, savePackage } from './openPackage';
+import {
+  entryBytes,
+  entryText,
+  findEntry,
+  newPackage,
+  openPackage,
+  quoteSheetName,
+  savePackage,
+} from './openPackage';
 import type { ZipCodec } from './readZip';
 import { isSheetProtected, scanSharedStrings, scanSheet } from './scanSheet';
 import { hashSheetPassword, isLegacyPasswordCorrect, isSheetPasswordCorrect } from './sheetPassword';
@@ -121,6 +129,14 @@ function sharedStringsOf(pkg: XlsxPackage, cache: { sst?: readonly string[] }): 
   return cache.sst;
 }
 
+/** The sheet's current content as UTF-8 bytes, for reading (the scanner works on bytes). */
+function sheetBytes(pkg: XlsxPackage, ref: SheetRef): Uint8Array {
+  if (ref.xml !== undefined) return new TextEncoder().encode(ref.xml);
+  const entry = findEntry(pkg, ref.part);
+  if (!entry) throw new WorkbookError(`工作表${quoted(ref.name)}的内容不在文件中。`, 'MISSING_PART');
+  return entryBytes(pkg, entry);
+}
+
 /** The sheet's current text (written in an earlier batch, or as read). */
 function sheetText(pkg: XlsxPackage, ref: SheetRef): string {
   if (ref.xml !== undefined) return ref.xml;
@@ -159,7 +175,7 @@ function isProtectedNow(batch: Batch, ref: SheetRef): boolean {
     const p = childOf(edit, 'sheetProtection');
     return p ? isSheetProtected(`<sheetData/>${p}`) : false;
   }
-  return ref.kind === 'worksheet' && isSheetProtected(sheetText(batch.pkg, ref));
+  return ref.kind === 'worksheet' && isSheetProtected(sheetBytes(batch.pkg, ref));
 }
 
 /** The sheet to write cells into: refused when protected, as Excel would. */
@@ -449,7 +465,7 @@ function activate(batch: Batch, target: SheetRef): void {
   const pkg = batch.pkg;
   const current = pkg.active;
   if (current === target) return;
-  if (current && current.kind === 'worksheet' && isTabSelected(sheetText(pkg, current))) {
+  if (current && current.kind === 'worksheet' && isTabSelected(sheetBytes(pkg, current))) {
     if (!isRewritable(batch, current)) return;
     setTabSelected(editOf(batch, current), false);
   }
@@ -656,7 +672,7 @@ function gridContext(pkg: XlsxPackage, cache: { sst?: readonly string[] }) {
 function readGrid(pkg: XlsxPackage, ref: SheetRef, cache: { sst?: readonly string[] }): Grid {
   if (ref.kind !== 'worksheet')
     return { sheet: ref.name, origin: { row: 0, col: 0 }, text: [], values: [], formats: [], merges: [] };
-  return scanSheet(sheetText(pkg, ref), ref.name, gridContext(pkg, cache));
+  return scanSheet(sheetBytes(pkg, ref), ref.name, gridContext(pkg, cache));
 }
 
 function wrap(initial: XlsxPackage): XlsxWorkbook {
@@ -668,7 +684,7 @@ function wrap(initial: XlsxPackage): XlsxWorkbook {
         pkg.sheets.map((s) => ({
           name: s.name,
           visibility: s.state,
-          isProtected: s.kind === 'worksheet' && isSheetProtected(sheetText(pkg, s)),
+          isProtected: s.kind === 'worksheet' && isSheetProtected(sheetBytes(pkg, s)),
         })),
       );
     },

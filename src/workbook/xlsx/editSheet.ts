@@ -624,8 +624,10 @@ export function setTabSelected(edit: SheetEdit, selected: boolean): void {
 }
 
 /** Whether the sheet's first view is selected. */
-export function isTabSelected(xml: string): boolean {
-  const m = /<(?:[\w.-]+:)?sheetView\b[^>]*>/.exec(xml.slice(0, Math.min(xml.length, 4096)));
+export function isTabSelected(xml: string | Uint8Array): boolean {
+  // The view comes first in the part: its first few kilobytes are enough.
+  const head = typeof xml === 'string' ? xml.slice(0, 8192) : new TextDecoder().decode(xml.subarray(0, 8192));
+  const m = /<(?:[\w.-]+:)?sheetView\b[^>]*>/.exec(head);
   const v = m ? readAttr(m[0], 'tabSelected') : undefined;
   return v === '1' || v === 'true';
 }

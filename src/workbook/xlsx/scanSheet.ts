@@ -149,7 +149,8 @@ function skipSpecial(xml: string, i: number): number {
 }
 
 /** One cell as scanned: 0-based position, raw value, format index. */
-type ScannedCells = { rows: number[]; cols: number[]; values: CellValue[]; styles: number[] };
+/** The cells scanned, and where sheetData ended (merged areas come after it). */
+type ScannedCells = { rows: number[]; cols: number[]; values: CellValue[]; styles: number[]; end: number };
 
 const N_OTHER = 0;
 const N_C = 1;
@@ -160,76 +161,177 @@ const N_T = 5;
 const N_RPH = 6;
 const N_SHEETDATA = 7;
 
-/** The local name of the tag whose name starts at `i`, as a small code (no string is made). */
-function nameCode(xml: string, i: number): number {
+const T_N = 0;
+const T_S = 1;
+const T_STR = 2;
+const T_INLINE = 3;
+const T_B = 4;
+const T_E = 5;
+const T_D = 6;
+const TYPE_NAMES = ['n', 's', 'str', 'inlineStr', 'b', 'e', 'd'];
+
+/** What readCellAttrs found in the last `<c>` start tag: 0-based position (-1: no `r`), type, style. */
+let cellCol = -1;
+let cellRow = -1;
+let cellType = T_N;
+let cellStyle = 0;
+let cellRefText = '';
+
+function isWs(ch: number): boolean {
+  return ch === 32 || ch === 9 || ch === 10 || ch === 13;
+}
+
+/** Reads a `<c …>` start tag's `r`, `t` and `s` straight from the bytes (no strings made). */
+function readCellAttrs(b: Uint8Array, from: number, to: number): void {
+  cellCol = -1;
+  cellRow = -1;
+  cellType = T_N;
+  cellStyle = 0;
+  cellRefText = '';
+  let i = from + 2;
+  while (i < to) {
+    while (i < to && isWs(b[i]!)) i++;
+    if (i >= to || b[i] === 47 || b[i] === 62) return;
+    const nameStart = i;
+    while (i < to && b[i] !== 61 && !isWs(b[i]!)) i++;
+    const nameEnd = i;
+    while (i < to && b[i] !== 34 && b[i] !== 39) i++;
+    const quote = b[i]!;
+    const v0 = i + 1;
+    let v1 = v0;
+    while (v1 < to && b[v1] !== quote) v1++;
+    if (nameEnd - nameStart === 1) {
+      const n = b[nameStart];
+      if (n === 114) {
+        // r="AB12": letters to a column, digits to a row.
+        let col = 0;
+        let row = 0;
+        let k = v0;
+        for (; k < v1; k++) {
+          const ch = b[k]!;
+          if (ch >= 65 && ch <= 90) col = col * 26 + (ch - 64);
+          else if (ch >= 97 && ch <= 122) col = col * 26 + (ch - 96);
+          else if (ch !== 36) break;
+        }
+        for (; k < v1; k++) {
+          const ch = b[k]!;
+          if (ch >= 48 && ch <= 57) row = row * 10 + (ch - 48);
+          else if (ch !== 36) {
+            row = -1;
+            break;
+          }
+        }
+        cellCol = col - 1;
+        cellRow = row - 1;
+        if (cellCol < 0) cellRefText = latin1.decode(b.subarray(v0, v1)) || '?';
+      } else if (n === 116) {
+        const len = v1 - v0;
+        const c0 = b[v0];
+        if (len === 1)
+          cellType = c0 === 115 ? T_S : c0 === 98 ? T_B : c0 === 101 ? T_E : c0 === 100 ? T_D : T_N;
+        else if (len === 3 && c0 === 115) cellType = T_STR;
+        else if (len === 9 && c0 === 105) cellType = T_INLINE;
+      } else if (n === 115) {
+        let style = 0;
+        for (let k = v0; k < v1; k++) {
+          const ch = b[k]!;
+          if (ch < 48 || ch > 57) break;
+          style = style * 10 + (ch - 48);
+        }
+        cellStyle = style;
+      }
+    }
+    i = v1 + 1;
+  }
+}
+
+const utf8 = new TextDecoder('utf-8');
+const latin1 = new TextDecoder('latin1');
+
+/** Index of the byte sequence `seq` in `b` at or after `from`, or -1. */
+function indexOfSeq(b: Uint8Array, seq: readonly number[], from: number): number {
+  let i = from;
+  for (;;) {
+    i = b.indexOf(seq[0]!, i);
+    if (i < 0) return -1;
+    let k = 1;
+    while (k < seq.length && b[i + k] === seq[k]) k++;
+    if (k === seq.length) return i;
+    i++;
+  }
+}
+
+const COMMENT_END = [45, 45, 62];
+const CDATA_END = [93, 93, 62];
+const SHEET_DATA = [...'sheetData'].map((c) => c.charCodeAt(0));
+
+/** Past a comment, CDATA section or processing instruction starting at `i` (bytes). */
+function skipSpecialBytes(b: Uint8Array, i: number): number {
+  if (b[i + 1] === 33 && b[i + 2] === 45 && b[i + 3] === 45) {
+    const e = indexOfSeq(b, COMMENT_END, i + 4);
+    return e < 0 ? b.length : e + 3;
+  }
+  if (b[i + 1] === 33 && b[i + 2] === 91) {
+    const e = indexOfSeq(b, CDATA_END, i + 9);
+    return e < 0 ? b.length : e + 3;
+  }
+  const e = b.indexOf(62, i);
+  return e < 0 ? b.length : e + 1;
+}
+
+/** The local name of the tag whose name starts at `i`, as a small code. */
+function nameCodeBytes(b: Uint8Array, i: number): number {
   let j = i;
   let start = i;
   for (;;) {
-    const ch = xml.charCodeAt(j);
-    if (ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13 || Number.isNaN(ch)) break;
+    const ch = b[j];
+    if (ch === undefined || ch === 32 || ch === 62 || ch === 47 || ch === 9 || ch === 10 || ch === 13) break;
     if (ch === 58) start = j + 1;
     j++;
   }
-  const a = xml.charCodeAt(start);
+  const a = b[start];
   switch (j - start) {
     case 1:
       return a === 99 ? N_C : a === 118 ? N_V : a === 116 ? N_T : N_OTHER;
     case 2:
-      return a === 105 && xml.charCodeAt(start + 1) === 115 ? N_IS : N_OTHER;
+      return a === 105 && b[start + 1] === 115 ? N_IS : N_OTHER;
     case 3:
-      if (a === 114 && xml.charCodeAt(start + 1) === 111 && xml.charCodeAt(start + 2) === 119) return N_ROW;
-      return a === 114 && xml.charCodeAt(start + 1) === 80 && xml.charCodeAt(start + 2) === 104
-        ? N_RPH
-        : N_OTHER;
+      if (a === 114 && b[start + 1] === 111 && b[start + 2] === 119) return N_ROW;
+      return a === 114 && b[start + 1] === 80 && b[start + 2] === 104 ? N_RPH : N_OTHER;
     case 9:
-      return xml.startsWith('sheetData', start) ? N_SHEETDATA : N_OTHER;
+      for (let k = 0; k < 9; k++) if (b[start + k] !== SHEET_DATA[k]) return N_OTHER;
+      return N_SHEETDATA;
     default:
       return N_OTHER;
   }
 }
 
-/** The `r`, `t` and `s` attributes of the last `<c>` start tag read by readCellAttrs. */
-let cellR: string | undefined;
-let cellT: string | undefined;
-let cellS: string | undefined;
-
-/** Reads a `<c …>` start tag's attributes in one pass (no map, no regular expression). */
-function readCellAttrs(xml: string, from: number, to: number): void {
-  cellR = cellT = cellS = undefined;
-  let i = from + 2;
-  while (i < to) {
-    let ch = xml.charCodeAt(i);
-    while (ch === 32 || ch === 9 || ch === 10 || ch === 13) ch = xml.charCodeAt(++i);
-    if (i >= to || ch === 47 || ch === 62) return;
-    const nameStart = i;
-    while (i < to && xml.charCodeAt(i) !== 61 && xml.charCodeAt(i) !== 32) i++;
-    const nameEnd = i;
-    while (i < to && xml.charCodeAt(i) !== 34 && xml.charCodeAt(i) !== 39) i++;
-    const quote = xml.charCodeAt(i);
-    const valueEnd = xml.indexOf(quote === 34 ? '"' : "'", i + 1);
-    if (valueEnd < 0 || valueEnd > to) return;
-    if (nameEnd - nameStart === 1) {
-      const n = xml.charCodeAt(nameStart);
-      if (n === 114) cellR = xml.slice(i + 1, valueEnd);
-      else if (n === 116) cellT = xml.slice(i + 1, valueEnd);
-      else if (n === 115) cellS = xml.slice(i + 1, valueEnd);
-    }
-    i = valueEnd + 1;
+/** An unsigned integer written in ASCII digits at b[from, to), or -1. */
+function digitsAt(b: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  let any = false;
+  for (let k = from; k < to; k++) {
+    const ch = b[k]!;
+    if (ch >= 48 && ch <= 57) {
+      n = n * 10 + (ch - 48);
+      any = true;
+    } else if (!isWs(ch)) return -1;
   }
+  return any && n <= Number.MAX_SAFE_INTEGER ? n : -1;
 }
 
-function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
-  const out: ScannedCells = { rows: [], cols: [], values: [], styles: [] };
-  const start = xml.search(/<(?:[A-Za-z_][\w.-]*:)?sheetData[\s>]/);
-  if (start < 0) return out;
-  let i = start + 1;
+function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells {
+  const out: ScannedCells = { rows: [], cols: [], values: [], styles: [], end: 0 };
+  let i = 0;
   let row = -1;
   let col = -1;
+  let inData = false;
   let inCell = false;
-  let type = '';
+  let type = T_N;
   let style = 0;
   let vStart = -1;
-  let vText: string | null = null;
+  let vFrom = -1;
+  let vTo = -1;
   let inIs = false;
   let phonetic = 0;
   let tStart = -1;
@@ -237,20 +339,24 @@ function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
   let sst: readonly string[] | null = null;
   const strings = () => (sst ??= ctx.sharedStrings());
   for (;;) {
-    i = xml.indexOf('<', i);
+    i = b.indexOf(60, i);
     if (i < 0) break;
-    const c1 = xml.charCodeAt(i + 1);
+    const c1 = b[i + 1];
     if (c1 === 33 || c1 === 63) {
-      i = skipSpecial(xml, i);
+      i = skipSpecialBytes(b, i);
       continue;
     }
-    const end = xml.indexOf('>', i);
+    const end = b.indexOf(62, i);
     if (end < 0) break;
     if (c1 === 47) {
-      const name = nameCode(xml, i + 2);
+      const name = nameCodeBytes(b, i + 2);
+      if (!inData) {
+        i = end + 1;
+        continue;
+      }
       if (name === N_C) {
         if (inCell) {
-          const value = cellValue(type, vText, isText, strings);
+          const value = cellValueBytes(b, type, vFrom, vTo, isText, strings);
           if (value !== null && value !== '') {
             out.rows.push(row);
             out.cols.push(col);
@@ -260,45 +366,60 @@ function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
         }
         inCell = false;
       } else if (name === N_V && vStart >= 0) {
-        vText = xml.slice(vStart, i);
+        vFrom = vStart;
+        vTo = i;
         vStart = -1;
       } else if (name === N_T && tStart >= 0) {
-        if (phonetic === 0) isText = (isText ?? '') + elementText(xml.slice(tStart, i));
+        if (phonetic === 0) isText = (isText ?? '') + elementText(utf8.decode(b.subarray(tStart, i)));
         tStart = -1;
       } else if (name === N_RPH) phonetic--;
       else if (name === N_IS) inIs = false;
-      else if (name === N_SHEETDATA) break;
+      else if (name === N_SHEETDATA) {
+        out.end = end + 1;
+        break;
+      }
       i = end + 1;
       continue;
     }
-    const name = nameCode(xml, i + 1);
-    const selfClosing = xml.charCodeAt(end - 1) === 47;
+    const name = nameCodeBytes(b, i + 1);
+    const selfClosing = b[end - 1] === 47;
+    if (!inData) {
+      if (name === N_SHEETDATA) {
+        if (selfClosing) {
+          out.end = end + 1;
+          break;
+        }
+        inData = true;
+      }
+      i = end + 1;
+      continue;
+    }
     if (name === N_C) {
-      readCellAttrs(xml, i, end);
-      const r = cellR;
-      if (r !== undefined) {
-        const p = parseRef(r, 0);
-        col = p.col;
-        if (p.row >= 0) row = p.row;
+      readCellAttrs(b, i, end);
+      if (cellCol >= 0 || cellRefText) {
+        col = cellCol;
+        if (cellRow >= 0) row = cellRow;
       } else col++;
       if (row < 0) row = 0;
       if (col < 0 || col > 16383 || row > 1048575) {
         throw new WorkbookError(
-          `工作表“${sheet}”中有无效的单元格位置“${r ?? ''}”，无法读取：请在 Excel 中打开并另存后再试。`,
+          `工作表“${sheet}”中有无效的单元格位置“${cellRefText || `${col + 1}`}”，无法读取：请在 Excel 中打开并另存后再试。`,
           'CORRUPT',
         );
       }
       if (!selfClosing) {
         inCell = true;
-        type = cellT ?? '';
-        style = cellS === undefined ? 0 : Number(cellS) || 0;
-        vText = null;
+        type = cellType;
+        style = cellStyle;
+        vFrom = -1;
+        vTo = -1;
         isText = null;
         inIs = false;
         phonetic = 0;
       }
     } else if (name === N_ROW) {
-      const r = attrIn(xml, i, end, 'r');
+      const tag = latin1.decode(b.subarray(i, end + 1));
+      const r = attrIn(tag, 0, tag.length, 'r');
       row = r !== undefined ? Number(r) - 1 : row + 1;
       if (!Number.isInteger(row) || row < 0 || row > 1048575) {
         throw new WorkbookError(
@@ -309,8 +430,10 @@ function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
       col = -1;
     } else if (inCell) {
       if (name === N_V) {
-        if (selfClosing) vText = '';
-        else vStart = end + 1;
+        if (selfClosing) {
+          vFrom = end + 1;
+          vTo = end + 1;
+        } else vStart = end + 1;
       } else if (name === N_IS) inIs = !selfClosing;
       else if (inIs && name === N_RPH && !selfClosing) phonetic++;
       else if (inIs && name === N_T && !selfClosing) tStart = end + 1;
@@ -318,6 +441,29 @@ function scanCells(xml: string, ctx: ScanContext, sheet: string): ScannedCells {
     i = end + 1;
   }
   return out;
+}
+
+/** A cell's value from its type and the bytes of its `<v>` (vFrom < 0: none), or its inline text. */
+function cellValueBytes(
+  b: Uint8Array,
+  type: number,
+  vFrom: number,
+  vTo: number,
+  is: string | null,
+  sst: () => readonly string[],
+): CellValue {
+  if (type === T_S) {
+    if (vFrom < 0) return null;
+    const n = digitsAt(b, vFrom, vTo);
+    return n >= 0 ? (sst()[n] ?? null) : null;
+  }
+  if (type === T_N || type === T_B) {
+    if (vFrom < 0) return type === T_N ? is : null;
+    const n = digitsAt(b, vFrom, vTo);
+    if (n >= 0) return type === T_B ? n === 1 : n;
+  }
+  const v = vFrom < 0 ? null : utf8.decode(b.subarray(vFrom, vTo));
+  return cellValue(TYPE_NAMES[type]!, v, is, sst);
 }
 
 function cellValue(
@@ -355,12 +501,14 @@ function cellValue(
   }
 }
 
-/** The merged areas of a sheet, 0-based, in sheet coordinates. */
-export function scanMerges(xml: string): MergedArea[] {
-  const at = xml.search(/<(?:[A-Za-z_][\w.-]*:)?mergeCells[\s>]/);
+/** The merged areas of a sheet, 0-based, in sheet coordinates (`from`: where sheetData ends, if known). */
+export function scanMerges(xml: string, from = 0): MergedArea[] {
+  // Searched from the end of sheetData: a regular expression over 30 MB of cells costs 50–70 ms.
+  const tail = from > 0 ? xml.slice(from) : xml;
+  const at = tail.search(/<(?:[A-Za-z_][\w.-]*:)?mergeCells[\s>]/);
   if (at < 0) return [];
   const out: MergedArea[] = [];
-  for (const m of findElements(xml.slice(at), 'mergeCell')) {
+  for (const m of findElements(tail.slice(at), 'mergeCell')) {
     const ref = readAttr(m.tag, 'ref');
     if (!ref) continue;
     const [a, b] = ref.split(':');
@@ -381,15 +529,17 @@ export function scanMerges(xml: string): MergedArea[] {
  * The sheet's cells with a value as a grid, bounded by those cells (never by merged areas or
  * formatted empty cells). When the bounding rectangle would be too large (one stray cell at XFD1 in
  * a 50,000-row table), rows are ragged: each as long as its own last cell (see Grid).
- * @param xml the worksheet part
+ * @param xml the worksheet part (UTF-8 bytes, or text)
  * @param sheet its name
  * @param ctx shared strings, formats, date system, limit
  * @returns the grid (ragged rows, see Grid)
  * @example scanSheet(xml, '计划', ctx).text[0] // ['抽查计划编号', '抽查计划名称', …]
  */
-export function scanSheet(xml: string, sheet: string, ctx: ScanContext): Grid {
-  const cells = scanCells(xml, ctx, sheet);
-  const merges = scanMerges(xml);
+export function scanSheet(xml: string | Uint8Array, sheet: string, ctx: ScanContext): Grid {
+  const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
+  const cells = scanCells(bytes, ctx, sheet);
+  // Merged areas follow sheetData: only that tail becomes text.
+  const merges = scanMerges(utf8.decode(bytes.subarray(cells.end)));
   const n = cells.rows.length;
   if (n === 0) return { sheet, origin: { row: 0, col: 0 }, text: [], values: [], formats: [], merges };
   // Office.js reports only the top-left cell of a merged area; some producers repeat the value in
@@ -500,13 +650,26 @@ function mergedNonMasters(merges: readonly MergedArea[]): (r: number, c: number)
   };
 }
 
+const SHEET_DATA_CLOSE = [...'sheetData>'].map((c) => c.charCodeAt(0));
+
 /** Whether the sheet part is protected (`sheet="1"` or `"true"`, or a stored password hash). */
-export function isSheetProtected(xml: string): boolean {
-  const end = xml.lastIndexOf('sheetData>');
-  const at = xml.slice(Math.max(0, end)).search(/<(?:[A-Za-z_][\w.-]*:)?sheetProtection[\s/>]/);
+export function isSheetProtected(xml: string | Uint8Array): boolean {
+  const bytes = typeof xml === 'string' ? new TextEncoder().encode(xml) : xml;
+  // sheetProtection follows sheetData: find the last `sheetData>` and read only what follows.
+  let from = 0;
+  for (let i = bytes.length - SHEET_DATA_CLOSE.length; i >= 0; i--) {
+    if (bytes[i] !== 62) continue;
+    let k = SHEET_DATA_CLOSE.length - 1;
+    while (k >= 0 && bytes[i - (SHEET_DATA_CLOSE.length - 1 - k)] === SHEET_DATA_CLOSE[k]) k--;
+    if (k < 0) {
+      from = i + 1;
+      break;
+    }
+  }
+  const tail = utf8.decode(bytes.subarray(from));
+  const at = tail.search(/<(?:[A-Za-z_][\w.-]*:)?sheetProtection[\s/>]/);
   if (at < 0) return false;
-  const from = Math.max(0, end) + at;
-  const tag = xml.slice(from, xml.indexOf('>', from) + 1);
+  const tag = tail.slice(at, tail.indexOf('>', at) + 1);
   const sheet = readAttr(tag, 'sheet');
   return (
     sheet === '1' ||
