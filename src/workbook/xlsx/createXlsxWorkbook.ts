@@ -194,11 +194,17 @@ function setStyles(batch: Batch, styles: StyleBook): void {
   batch.pkg = { ...batch.pkg, styles };
 }
 
-function styled(batch: Batch, s: number, style: RangeStyle, key: string): number {
+/** A cell format index derived from `s`, computed once per batch for each (s, key). */
+function cachedStyle(
+  batch: Batch,
+  s: number,
+  key: string,
+  make: (book: StyleBook) => { book: StyleBook; index: number },
+): number {
   const k = `${s}|${key}`;
   let index = batch.styleCache.get(k);
   if (index === undefined) {
-    const r = composeStyle(batch.pkg.styles, s, style);
+    const r = make(batch.pkg.styles);
     setStyles(batch, r.book);
     index = r.index;
     batch.styleCache.set(k, index);
@@ -206,16 +212,12 @@ function styled(batch: Batch, s: number, style: RangeStyle, key: string): number
   return index;
 }
 
+function styled(batch: Batch, s: number, style: RangeStyle, key: string): number {
+  return cachedStyle(batch, s, key, (book) => composeStyle(book, s, style));
+}
+
 function withFormat(batch: Batch, s: number, code: string): number {
-  const k = `${s}|fmt:${code}`;
-  let index = batch.styleCache.get(k);
-  if (index === undefined) {
-    const r = withNumberFormat(batch.pkg.styles, s, code);
-    setStyles(batch, r.book);
-    index = r.index;
-    batch.styleCache.set(k, index);
-  }
-  return index;
+  return cachedStyle(batch, s, `fmt:${code}`, (book) => withNumberFormat(book, s, code));
 }
 
 function numberText(n: number): string {

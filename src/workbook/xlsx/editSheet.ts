@@ -639,21 +639,18 @@ export function isTabSelected(xml: string | Uint8Array): boolean {
  */
 export function copyableSheet(xml: string): string {
   const edit = openSheetEdit(xml);
+  // Every element from drawing on refers to parts through the sheet's relationships (not copied).
+  const fromDrawing = WORKSHEET_ORDER.slice(
+    WORKSHEET_ORDER.indexOf('drawing'),
+    WORKSHEET_ORDER.indexOf('extLst'),
+  );
   const relational = [
-    'drawing',
-    'legacyDrawing',
-    'legacyDrawingHF',
-    'drawingHF',
-    'picture',
-    'oleObjects',
-    'controls',
-    'tableParts',
+    ...fromDrawing,
     'hyperlinks',
     'sheetProtection',
     'protectedRanges',
     'AlternateContent',
     'customSheetViews',
-    'webPublishItems',
   ];
   edit.children = edit.children.filter((c) => !relational.includes(c.name));
   const setup = childOf(edit, 'pageSetup');
