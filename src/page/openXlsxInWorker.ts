@@ -1,22 +1,25 @@
 /**
  * Opens an .xlsx for the page in a Web Worker (xlsxWorker.ts) and hands back a WorkbookPort whose
- * calls are messages to it: parsing, writing and saving run off the main thread. Where no worker
+ * calls are messages to it: parsing, validating (`readBookState`), writing and saving run off the
+ * main thread. Where no worker
  * can start (an old browser, a page opened in a way that forbids workers), the book is opened on
  * the main thread instead, with the same adapter: slower to respond, never different in result.
  */
 import type { Grid } from '../core/grid';
-import type { ApplyOptions, SheetInfo, WorkbookOp, XlsxWorkbook } from '../workbook';
+import type { ValidateOptions } from '../core/validate';
+import type { ApplyOptions, BookState, SheetInfo, StateReader, WorkbookOp, XlsxWorkbook } from '../workbook';
 import { loadXlsxAdapter, WorkbookError } from '../workbook';
 
 export type WorkerRequest =
   | { id: number; op: 'open'; bytes: Uint8Array; fileName: string }
   | { id: number; op: 'listSheets' }
   | { id: number; op: 'readSheets'; names: string[] }
+  | { id: number; op: 'readState'; options: ValidateOptions }
   | { id: number; op: 'apply'; ops: WorkbookOp[] }
   | { id: number; op: 'save' };
 
 export type WorkerReply =
-  | { id: number; result: null | SheetInfo[] | Grid[] | Uint8Array }
+  | { id: number; result: null | SheetInfo[] | Grid[] | BookState | Uint8Array }
   | { id: number; progress: [number, number] }
   | { id: number; error: { message: string; code: string } };
 
@@ -42,7 +45,7 @@ function startWorker(): Worker | null {
  * @returns the workbook, with `save()`
  * @example const book = await openXlsxInWorker(new Uint8Array(await file.arrayBuffer()), file.name);
  */
-export async function openXlsxInWorker(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook> {
+export async function openXlsxInWorker(bytes: Uint8Array, fileName: string): Promise<XlsxWorkbook | (XlsxWorkbook & StateReader)> {
   const inThread = async () => (await loadXlsxAdapter()).openXlsxWorkbook(bytes, fileName);
   const worker = startWorker();
   if (!worker) return inThread();
@@ -94,6 +97,7 @@ export async function openXlsxInWorker(bytes: Uint8Array, fileName: string): Pro
   return {
     listSheets: () => call<SheetInfo[]>({ op: 'listSheets' }),
     readSheets: (names) => call<Grid[]>({ op: 'readSheets', names } as Omit<WorkerRequest, 'id'>),
+    readBookState: (options: ValidateOptions) => call<BookState>({ op: 'readState', options } as Omit<WorkerRequest, 'id'>),
     async apply(ops: WorkbookOp[], options?: ApplyOptions) {
       if (options?.isCancelled?.()) throw new WorkbookError('操作已取消，工作簿未改动。', 'CANCELLED');
       await call<null>({ op: 'apply', ops } as Omit<WorkerRequest, 'id'>, options?.onProgress);

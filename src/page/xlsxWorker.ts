@@ -3,7 +3,7 @@
  * a 50,000-row book never stops the page (its spinner keeps turning). Started by
  * `openXlsxInWorker`; speaks the small request/reply protocol defined there.
  */
-import { loadXlsxAdapter, WorkbookError, type XlsxWorkbook } from '../workbook';
+import { loadXlsxAdapter, readBookState, WorkbookError, type XlsxWorkbook } from '../workbook';
 import type { WorkerReply, WorkerRequest } from './openXlsxInWorker';
 
 type Scope = {
@@ -35,6 +35,10 @@ async function handle(req: WorkerRequest): Promise<void> {
       return;
     case 'readSheets':
       scope.postMessage({ id: req.id, result: await book.readSheets(req.names) });
+      return;
+    case 'readState':
+      // Validation runs here too: the page only receives the result.
+      scope.postMessage({ id: req.id, result: await readBookState(book, req.options) });
       return;
     case 'apply':
       await book.apply(req.ops, {

@@ -18,4 +18,4 @@ export type { XlsxOptions, XlsxWorkbook, ZipCodec } from './xlsx';
 export { createOfficeWorkbook, detectCapabilities } from './office';
 export { createMemoryWorkbook } from './memory';
 export { readBookState } from './readBookState';
-export type { BookState } from './readBookState';
+export type { BookState, StateReader } from './readBookState';
