@@ -6,11 +6,11 @@
  */
 import { unzipSync, zipSync } from 'fflate';
 import { runCli } from '../../src/cli';
-import { buildSampleBook } from '../../src/core/sample';
 import type { WorkbookOp } from '../../src/core/workbookOps';
 import { createXlsxWorkbook, openXlsxWorkbook } from '../../src/workbook/xlsx';
 import { createFakeIo, type FakeIo } from '../cli/fakeIo';
-import { openpyxlStyleBook } from '../fidelity/producerBooks';
+import { exceljsBook, openpyxlStyleBook } from '../fidelity/producerBooks';
+import { buildSampleBook, SAMPLE_SHEETS } from '../../src/core/sample';
 
 const CJK = /[\u4e00-\u9fff]/;
 
@@ -215,6 +215,23 @@ describe('packages other producers write', () => {
       [null, null, null, null],
       [null, null, true, '公式&结果'],
     ]);
+  });
+
+  it('reads every sheet of the openpyxl-style book (1904 dates, x: prefix, inline strings) as the ExcelJS book reads', async () => {
+    const a = await openXlsxWorkbook(await exceljsBook());
+    const b = await openXlsxWorkbook(await openpyxlStyleBook());
+    for (const name of Object.values(SAMPLE_SHEETS)) {
+      const [ga] = await a.readSheets([name]);
+      const [gb] = await b.readSheets([name]);
+      expect({ name, values: gb!.values, text: gb!.text }).toEqual({
+        name,
+        values: ga!.values,
+        text: ga!.text,
+      });
+    }
+    // The history's dates are 2024 dates in both, whatever the date system.
+    const [history] = await b.readSheets([SAMPLE_SHEETS.history]);
+    expect(history!.text.flat().some((t) => /^2024\/\d+\/\d+$/.test(t))).toBe(true);
   });
 
   it('refuses, in one Chinese line, a book that lists a sheet missing from the package', async () => {

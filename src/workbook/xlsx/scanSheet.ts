@@ -188,7 +188,9 @@ function readCellAttrs(b: Uint8Array, from: number, to: number): void {
   cellType = T_N;
   cellStyle = 0;
   cellRefText = '';
-  let i = from + 2;
+  // Past the element's name (`c` or a prefixed `x:c`).
+  let i = from + 1;
+  while (i < to && !isWs(b[i]!) && b[i] !== 62 && b[i] !== 47) i++;
   while (i < to) {
     while (i < to && isWs(b[i]!)) i++;
     if (i >= to || b[i] === 47 || b[i] === 62) return;
