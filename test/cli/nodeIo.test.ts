@@ -40,9 +40,9 @@ describe('createNodeIo', () => {
   it('leaves the target as it was and no temp file when the write fails', async () => {
     const target = path.join(dir, 'out.xlsx');
     mkdirSync(target); // a folder where the file should go: the rename fails
-    await expect(createNodeIo().writeFileAtomic(target, new Uint8Array(10))).rejects.toThrow(
-      /无法写入.*同名的文件夹已存在/,
-    );
+    await expect(
+      createNodeIo().writeFileAtomic(target, new Uint8Array(10), { overwrite: true }),
+    ).rejects.toThrow(/无法写入.*同名的文件夹已存在/);
     expect(readdirSync(dir)).toEqual(['out.xlsx']);
   });
 

@@ -109,7 +109,7 @@ describe('text that looks like an _xHHHH_ escape', () => {
       '--task',
       '2025002/001',
       '--commit',
-      '2025-04-01 福彩3D_x0033_ 第2025086期',
+      '2025-04-01 福彩3D_x0033_ 第2025086期 开奖号码：d d d',
       '-o',
       'c.xlsx',
     );
@@ -121,7 +121,7 @@ describe('text that looks like an _xHHHH_ escape', () => {
       '--task',
       '2025002/001',
       '--public-text',
-      '2025-04-01 福彩3D_x0033_ 第2025086期 3 7 1',
+      '2025-04-01 福彩3D_x0033_ 第2025086期 开奖号码：3 7 1',
       '-o',
       'd.xlsx',
     );

@@ -11,10 +11,7 @@
 import type { CellValue, Grid, MergedArea } from '../../core/grid';
 import { cellAddress, parseCellAddress } from '../../core/grid';
 import type { CellInput, PageSetup, RangeStyle, WorkbookOp } from '../../core/workbookOps';
-import { DATA_SHEET, LOG_SHEET } from '../../core/log/drawLog';
-import { SETTINGS_SHEET } from '../../core/plan/planGenerators';
-import { PUBLICATION_SHEET } from '../../core/results/buildPublication';
-import { FIGURES_SHEET } from '../../core/results/yearlyFigures';
+import { isOwnSheet } from '../../core/validate';
 import { sheetNameProblem } from '../../core/sheetNames';
 import type { ApplyOptions, SheetInfo, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
@@ -98,18 +95,6 @@ function requireBox(address: string): MergedArea {
 function checkSheetName(name: string): void {
   const problem = sheetNameProblem(name);
   if (problem) throw new WorkbookError(problem, 'BAD_SHEET_NAME');
-}
-
-/**
- * Sheets this tool writes (the log, its data and settings, result, form, results, 公示 and yearly
- * sheets): ours to rewrite in later commands, unlike every other sheet of the book.
- */
-function isOwnSheet(name: string): boolean {
-  const base = name.replace(/ \(\d+\)$/, '');
-  return (
-    [LOG_SHEET, DATA_SHEET, SETTINGS_SHEET, FIGURES_SHEET, PUBLICATION_SHEET].includes(base) ||
-    /^(抽取结果|记录表|检查结果)-/.test(name)
-  );
 }
 
 /** The state of one `apply`: a draft package and the sheets being edited. */
@@ -519,12 +504,41 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
       batch.pkg = { ...batch.pkg, sheets: [...batch.pkg.sheets, ref] };
       return;
     }
+    case 'renameSheet': {
+      const ref = needSheet(batch.pkg, op.sheet);
+      checkSheetName(op.to);
+      const other = findSheet(batch.pkg, op.to);
+      if (other && other !== ref)
+        throw new WorkbookError(`工作表${quoted(op.to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+      const renamed: SheetRef = { ...ref, name: op.to };
+      replaceSheet(batch, ref, renamed);
+      // Its print area and titles name it: they follow.
+      const from = quoteSheetName(ref.name);
+      const to = quoteSheetName(op.to);
+      batch.pkg = {
+        ...batch.pkg,
+        names: batch.pkg.names.map((n) =>
+          n.sheet === renamed && n.value.includes(from)
+            ? { ...n, value: n.value.split(from).join(to), changed: true }
+            : n,
+        ),
+      };
+      return;
+    }
     case 'deleteSheet': {
       const ref = needSheet(batch.pkg, op.sheet);
       const pkg = batch.pkg;
       const sheets = pkg.sheets.filter((s) => s !== ref);
       const active = pkg.active === ref ? (sheets.find((s) => s.state === 'visible') ?? null) : pkg.active;
-      batch.pkg = { ...pkg, sheets, active, removed: ref.original ? [...pkg.removed, ref] : pkg.removed };
+      // Its local names (print area, titles) go with it, even if a new sheet takes its name.
+      const names = pkg.names.map((n) => (n.sheet === ref ? { ...n, removed: true } : n));
+      batch.pkg = {
+        ...pkg,
+        sheets,
+        active,
+        names,
+        removed: ref.original ? [...pkg.removed, ref] : pkg.removed,
+      };
       batch.edits.delete(ref);
       requireVisibleLeft(
         pkg,

@@ -59,6 +59,8 @@ export type DefinedName = {
   /** The element as read (absent for names we add); `changed` when our value replaces it. */
   original?: { xml: string; start: number; end: number };
   changed: boolean;
+  /** Its sheet was deleted: the name goes too. */
+  removed?: boolean;
 };
 
 /** Everything the adapter keeps about a package. Treated as immutable: edits make a new one. */
@@ -569,7 +571,7 @@ function workbookText(pkg: XlsxPackage, sheets: readonly SheetRef[]): string {
   const newNames: string[] = [];
   for (const n of pkg.names) {
     const index = n.sheet ? indexOf.get(n.sheet.name) : undefined;
-    if (n.sheet && index === undefined) {
+    if (n.removed || (n.sheet && index === undefined)) {
       if (n.original) edits.push({ start: n.original.start, end: n.original.end, text: '' });
       continue;
     }
