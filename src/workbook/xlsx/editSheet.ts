@@ -6,7 +6,7 @@
  * protection and validation through any number of later commands.
  */
 import type { MergedArea } from '../../core/grid';
-import { cellAddress, columnName } from '../../core/grid';
+import { cellAddress } from '../../core/grid';
 import { escapeXml, readAttr, setAttr } from './xmlText';
 
 /** CT_Worksheet's child order (ECMA-376 Part 1 §18.3.1.99): new elements go where Excel expects them. */
@@ -392,7 +392,7 @@ function rowText(row: Row): string {
   return `${row.lead}${start}${body}${close}`;
 }
 
-function isCellNumbered(rows: Row[]): boolean {
+function isAscending(rows: Row[]): boolean {
   for (let i = 1; i < rows.length; i++) if (rows[i]!.r <= rows[i - 1]!.r) return false;
   return true;
 }
@@ -405,7 +405,7 @@ export function finishSheetEdit(edit: SheetEdit): string {
   if (edit.rows && edit.rowOrder) {
     let order = edit.rowOrder.filter((r) => edit.rows!.get(r.r) === r);
     // Rows must be in ascending order; new rows are placed by number (a stable sort keeps the rest).
-    if (!isCellNumbered(order)) order = [...order].sort((a, b) => a.r - b.r);
+    if (!isAscending(order)) order = [...order].sort((a, b) => a.r - b.r);
     const body = order.map(rowText).join('');
     const empty = body === '' && edit.sheetDataTrail.trim() === '';
     const xml = empty
@@ -667,9 +667,4 @@ export function emptyWorksheet(): string {
     '<dimension ref="A1"/><sheetViews><sheetView workbookViewId="0"/></sheetViews><sheetFormatPr defaultRowHeight="15"/><sheetData/>' +
     '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>'
   );
-}
-
-/** `A1`-style text of a column range `min:max` for messages. */
-export function columnRangeText(min: number, max: number): string {
-  return `${columnName(min)}:${columnName(max)}`;
 }
