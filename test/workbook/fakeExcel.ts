@@ -17,8 +17,8 @@ import { parseCellAddress } from '../../src/core/grid';
 import type { CellValue, MergedArea } from '../../src/core/grid';
 import type { SheetVisibility } from '../../src/workbook/port';
 import { jsonBytes, PAYLOAD_LIMIT_BYTES } from '../../src/workbook/office/payload';
-import { boxAddress, parseRangeAddress } from '../../src/workbook/office/rangeAddress';
-import type { RangeBox } from '../../src/workbook/office/rangeAddress';
+import { boxAddress, parseRangeAddress } from '../../src/workbook/rangeAddress';
+import type { RangeBox } from '../../src/workbook/rangeAddress';
 
 export type FakeCell = { value: CellValue; formula?: string; format: string };
 

@@ -6,7 +6,6 @@ import {
   PAYLOAD_LIMIT_BYTES,
   READ_BYTES_PER_CELL,
 } from '../../src/workbook/office/payload';
-import { parseAreasAddress, parseRangeAddress } from '../../src/workbook/office/rangeAddress';
 import { rejection } from './rejection';
 import type { CellValue } from '../../src/core/grid';
 import type { WorkbookOp } from '../../src/workbook/port';
@@ -53,22 +52,6 @@ describe('fakeExcel', () => {
     });
     expect(fake.cell('A', 'A1')?.value).toBe(110101199001011230);
     expect(fake.cell('A', 'B1')?.formula).toBe('=SUM(A1)');
-  });
-});
-
-describe('rangeAddress', () => {
-  it('parses sheet-qualified, absolute, column and row addresses', () => {
-    expect(parseRangeAddress("'My Sheet'!$B$2:$C$3")).toEqual({ top: 1, left: 1, bottom: 2, right: 2 });
-    expect(parseRangeAddress('C:C')).toEqual({ top: 0, left: 2, bottom: 1_048_575, right: 2 });
-    expect(parseRangeAddress('3:3')).toEqual({ top: 2, left: 0, bottom: 2, right: 16_383 });
-    expect(parseRangeAddress('nonsense')).toBeNull();
-  });
-
-  it('splits RangeAreas addresses even when the sheet name holds a comma', () => {
-    expect(parseAreasAddress("'a, b'!A1:B2, 'a, b'!D4")).toEqual([
-      { top: 0, left: 0, bottom: 1, right: 1 },
-      { top: 3, left: 3, bottom: 3, right: 3 },
-    ]);
   });
 });
 

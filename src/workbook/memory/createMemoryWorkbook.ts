@@ -19,8 +19,8 @@ import type {
   WorkbookOp,
   WorkbookPort,
 } from '../port';
-import { parseRangeAddress } from '../office/rangeAddress';
-import type { RangeBox } from '../office/rangeAddress';
+import { parseRangeAddress } from '../rangeAddress';
+import type { RangeBox } from '../rangeAddress';
 
 export type MemoryCell = { value: CellValue; text?: string; format?: string };
 

@@ -29,8 +29,8 @@ import {
   READ_BYTES_PER_CELL,
   SMALL_COMMAND_BYTES,
 } from './payload';
-import { boxAddress, columnAddress, parseAreasAddress, parseRangeAddress, rowAddress } from './rangeAddress';
-import type { RangeBox } from './rangeAddress';
+import { boxAddress, columnAddress, parseAreasAddress, parseRangeAddress, rowAddress } from '../rangeAddress';
+import type { RangeBox } from '../rangeAddress';
 
 /** Options mainly for tests: a smaller budget makes chunking visible with small sheets. */
 export type OfficeWorkbookOptions = {
