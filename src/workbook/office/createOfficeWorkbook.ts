@@ -7,7 +7,7 @@
  * Excel on the web refuses requests and responses over 5 MB.
  */
 import { emptyGrid } from '../../core/grid';
-import { dateErrorText, isIsoDate } from '../_lib/validationText';
+import { dateErrorText } from '../_lib/validationText';
 import type { CellValue, Grid, MergedArea } from '../../core/grid';
 import { WorkbookError } from '../port';
 import type {
@@ -29,6 +29,9 @@ import {
   READ_BYTES_PER_CELL,
   SMALL_COMMAND_BYTES,
 } from './payload';
+import { cancelledError, conflictError, quoteSheet, sheetNotFound } from '../_lib/batchErrors';
+import { checkBatch, requireBox } from '../checkBatch';
+import type { CheckBatchOptions } from '../checkBatch';
 import { boxAddress, columnAddress, parseAreasAddress, parseRangeAddress, rowAddress } from '../rangeAddress';
 import type { RangeBox } from '../rangeAddress';
 
@@ -90,27 +93,8 @@ function toExcelVisibility(v: SheetVisibility): 'Visible' | 'Hidden' | 'VeryHidd
   return 'Visible';
 }
 
-function quoteName(name: string): string {
-  return `“${name}”`;
-}
-
 function unsupported(feature: OfficeFeature): WorkbookError {
   return new WorkbookError(FEATURE_REQUIREMENTS[feature].message, 'UNSUPPORTED_API');
-}
-
-function sheetNotFound(name: string): WorkbookError {
-  return new WorkbookError(`找不到工作表${quoteName(name)}，未做任何修改。`, 'NO_SUCH_SHEET');
-}
-
-function conflictError(sheet: string, address: string): WorkbookError {
-  return new WorkbookError(
-    `工作表${quoteName(sheet)}的 ${address} 在读取之后被改动过（可能有他人同时操作），未做任何修改：请重新读取后再试。`,
-    'CONFLICT',
-  );
-}
-
-function cancelledError(): WorkbookError {
-  return new WorkbookError('操作已取消，本次新建的工作表已删除。', 'CANCELLED');
 }
 
 /**
@@ -128,17 +112,6 @@ function absoluteRows(rows: string): string {
     .split(':')
     .map((r) => `$${r.replace(/\$/g, '')}`)
     .join(':');
-}
-
-function isValidSheetName(name: string): boolean {
-  return (
-    name.length > 0 &&
-    name.length <= 31 &&
-    !/[\\/?*[\]:]/.test(name) &&
-    !name.startsWith("'") &&
-    !name.endsWith("'") &&
-    name.toLowerCase() !== 'history'
-  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -233,177 +206,13 @@ function formatJob(sheet: string, box: RangeBox, numberFormat: string): MatrixJo
   };
 }
 
-// ---------------------------------------------------------------------------------------------
-// Preconditions
-
-type SheetState = { name: string; visibility: SheetVisibility; isProtected: boolean };
-
-/** What `apply` will do for each op after the precondition check. */
-type PlannedOp = { op: WorkbookOp; skip: boolean };
-
-const MODIFYING_KINDS: ReadonlySet<WorkbookOp['kind']> = new Set([
-  'write',
-  'style',
-  'merge',
-  'columnWidths',
-  'rowHeights',
-  'listValidation',
-  'dateValidation',
-]);
-
-function requireAddress(address: string): RangeBox {
-  const box = parseRangeAddress(address);
-  if (!box) throw new WorkbookError(`单元格地址“${address}”无效。`, 'BAD_ADDRESS');
-  return box;
-}
-
-/**
- * Checks every op against the workbook as it will be when the op runs, so that a batch that
- * cannot succeed is refused before Excel changes anything.
- */
-function planOps(ops: WorkbookOp[], initial: SheetState[], caps: Capabilities): PlannedOp[] {
-  const state = new Map(initial.map((s) => [s.name.toLowerCase(), { ...s }]));
-  const get = (name: string): SheetState => {
-    const s = state.get(name.toLowerCase());
-    if (!s) throw sheetNotFound(name);
-    return s;
-  };
-  const visibleCount = (): number => [...state.values()].filter((s) => s.visibility === 'visible').length;
-  const planned: PlannedOp[] = [];
-  for (const op of ops) {
-    let skip = false;
-    switch (op.kind) {
-      case 'addSheet': {
-        if (!isValidSheetName(op.sheet)) {
-          throw new WorkbookError(
-            `工作表名称${quoteName(op.sheet)}无效：须为 1–31 个字符，不能含 \\ / ? * [ ] :，不能以单引号开头或结尾。`,
-            'BAD_SHEET_NAME',
-          );
-        }
-        if (state.has(op.sheet.toLowerCase())) {
-          throw new WorkbookError(`工作表${quoteName(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
-        }
-        state.set(op.sheet.toLowerCase(), {
-          name: op.sheet,
-          visibility: op.visibility ?? 'visible',
-          isProtected: false,
-        });
-        if (visibleCount() === 0)
-          throw new WorkbookError('工作簿中至少要有一个可见的工作表。', 'LAST_VISIBLE_SHEET');
-        break;
-      }
-      case 'copySheet': {
-        get(op.source);
-        if (!isValidSheetName(op.sheet)) {
-          throw new WorkbookError(
-            `工作表名称${quoteName(op.sheet)}无效：须为 1–31 个字符，不能含 \\ / ? * [ ] :，不能以单引号开头或结尾。`,
-            'BAD_SHEET_NAME',
-          );
-        }
-        if (state.has(op.sheet.toLowerCase())) {
-          throw new WorkbookError(`工作表${quoteName(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
-        }
-        state.set(op.sheet.toLowerCase(), { name: op.sheet, visibility: 'visible', isProtected: false });
-        break;
-      }
-      case 'deleteSheet': {
-        get(op.sheet);
-        state.delete(op.sheet.toLowerCase());
-        if (visibleCount() === 0) {
-          throw new WorkbookError(
-            `不能删除工作表${quoteName(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
-            'LAST_VISIBLE_SHEET',
-          );
-        }
-        break;
-      }
-      case 'protect': {
-        const s = get(op.sheet);
-        if (op.password !== undefined && !caps.features.sheetPassword) throw unsupported('sheetPassword');
-        // Excel's protect() fails on a protected sheet; already protected is what the caller wants.
-        if (s.isProtected) skip = true;
-        s.isProtected = true;
-        break;
-      }
-      case 'unprotect': {
-        const s = get(op.sheet);
-        if (op.password !== undefined && !caps.features.sheetPassword) throw unsupported('sheetPassword');
-        if (!s.isProtected) skip = true;
-        s.isProtected = false;
-        break;
-      }
-      case 'setVisibility': {
-        const s = get(op.sheet);
-        s.visibility = op.visibility;
-        if (visibleCount() === 0) {
-          throw new WorkbookError(
-            `不能隐藏工作表${quoteName(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
-            'LAST_VISIBLE_SHEET',
-          );
-        }
-        break;
-      }
-      case 'activate': {
-        const s = get(op.sheet);
-        if (s.visibility !== 'visible') {
-          throw new WorkbookError(`工作表${quoteName(op.sheet)}已隐藏，不能激活。`, 'SHEET_HIDDEN');
-        }
-        if (op.address !== undefined) requireAddress(op.address);
-        break;
-      }
-      case 'pageSetup': {
-        get(op.sheet);
-        // Page setup only matters when printing; an older Excel gets the sheet without it.
-        if (!caps.features.pageSetup) skip = true;
-        if (op.setup.printArea !== undefined) requireAddress(op.setup.printArea);
-        break;
-      }
-      case 'listValidation': {
-        if (!caps.features.listValidation) throw unsupported('listValidation');
-        requireAddress(op.address);
-        // Excel keeps a typed list source as one comma-separated string of at most 255 characters.
-        if (op.items.some((i) => i.includes(','))) {
-          throw new WorkbookError('下拉列表的选项不能包含英文逗号。', 'BAD_LIST');
-        }
-        if (op.items.join(',').length > 255) {
-          throw new WorkbookError('下拉列表的选项合计不能超过 255 个字符。', 'BAD_LIST');
-        }
-        break;
-      }
-      case 'dateValidation': {
-        // Same requirement set as drop-down lists (Range.dataValidation, ExcelApi 1.8).
-        if (!caps.features.listValidation) throw unsupported('listValidation');
-        requireAddress(op.address);
-        for (const d of [op.min, op.max]) {
-          if (d !== undefined && !isIsoDate(d)) throw new WorkbookError(`日期“${d}”应写作 YYYY-MM-DD。`, 'BAD_DATE');
-        }
-        break;
-      }
-      case 'write':
-      case 'style':
-      case 'merge':
-        requireAddress(op.address);
-        break;
-      case 'expectValue':
-        get(op.sheet);
-        requireAddress(op.address);
-        break;
-      case 'columnWidths':
-      case 'rowHeights':
-        break;
-    }
-    if (MODIFYING_KINDS.has(op.kind) && 'sheet' in op) {
-      const s = get(op.sheet);
-      if (s.isProtected) {
-        throw new WorkbookError(
-          `工作表${quoteName(op.sheet)}受保护，不能修改。请先撤销工作表保护，未做任何修改。`,
-          'SHEET_PROTECTED',
-        );
-      }
-    }
-    planned.push({ op, skip });
+/** What the host lacks, for the shared batch check. */
+function unavailableFeatures(caps: Capabilities): CheckBatchOptions['unavailable'] {
+  const out: NonNullable<CheckBatchOptions['unavailable']> = {};
+  for (const f of ['sheetPassword', 'listValidation', 'pageSetup'] as const) {
+    if (!caps.features[f]) out[f] = FEATURE_REQUIREMENTS[f].message;
   }
-  return planned;
+  return out;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -634,7 +443,7 @@ export function createOfficeWorkbook(
     });
     const missing = names.filter((n) => !existing.has(n.toLowerCase()));
     return new WorkbookError(
-      `找不到工作表：${missing.map(quoteName).join('、')}${suffix}。`,
+      `找不到工作表：${missing.map(quoteSheet).join('、')}${suffix}。`,
       'NO_SUCH_SHEET',
     );
   }
@@ -651,7 +460,7 @@ export function createOfficeWorkbook(
         sheets.load('items/name,items/visibility,items/protection/protected');
         const expectations = ops.flatMap((op) => {
           if (op.kind !== 'expectValue') return [];
-          requireAddress(op.address);
+          requireBox(op.address);
           const range = context.workbook.worksheets.getItem(op.sheet).getRange(op.address);
           range.load('text');
           return [{ op, range }];
@@ -672,18 +481,18 @@ export function createOfficeWorkbook(
           if (range.text[0]?.[0] !== op.value) throw conflictError(op.sheet, op.address);
         }
         const proxies = new Map(sheets.items.map((ws) => [ws.name.toLowerCase(), ws]));
-        const planned = planOps(
+        const planned = checkBatch(
           ops,
           sheets.items.map((ws) => ({
             name: ws.name,
             visibility: toVisibility(ws.visibility),
             isProtected: ws.protection.protected,
           })),
-          caps,
-        );
+          { unavailable: unavailableFeatures(caps) },
+        ).ops;
         const sheet = (name: string): Excel.Worksheet => {
           const ws = proxies.get(name.toLowerCase());
-          if (!ws) throw sheetNotFound(name); // planOps already checked; a bug if reached
+          if (!ws) throw sheetNotFound(name); // checkBatch already checked; a bug if reached
           return ws;
         };
 
@@ -693,10 +502,10 @@ export function createOfficeWorkbook(
           if (skip) continue;
           const list: MatrixJob[] = [];
           if (op.kind === 'write') {
-            const job = writeJob(op, requireAddress(op.address));
+            const job = writeJob(op, requireBox(op.address));
             if (job) list.push(job);
           } else if (op.kind === 'style' && op.style.numberFormat !== undefined) {
-            list.push(formatJob(op.sheet, requireAddress(op.address), op.style.numberFormat));
+            list.push(formatJob(op.sheet, requireBox(op.address), op.style.numberFormat));
           }
           for (const j of list) totalRows += j.values ? j.rowCount : 0;
           jobs.set(op, list);
@@ -800,7 +609,7 @@ export function createOfficeWorkbook(
               break;
             case 'style':
               await reserve(SMALL_COMMAND_BYTES);
-              queueStyle(sheet(op.sheet).getRange(op.address), requireAddress(op.address), op.style);
+              queueStyle(sheet(op.sheet).getRange(op.address), requireBox(op.address), op.style);
               for (const job of jobs.get(op) ?? []) await queueMatrix(job);
               break;
             case 'merge':
@@ -847,7 +656,7 @@ export function createOfficeWorkbook(
             case 'protect': {
               await reserve(SMALL_COMMAND_BYTES);
               const protection = sheet(op.sheet).protection;
-              // The password argument exists from ExcelApi 1.7; planOps refused a password below it.
+              // The password argument exists from ExcelApi 1.7; checkBatch refused a password below it.
               if (op.password !== undefined) protection.protect(PROTECT_OPTIONS, op.password);
               else protection.protect(PROTECT_OPTIONS);
               break;
@@ -905,7 +714,7 @@ export function createOfficeWorkbook(
 
   async function select(sheetName: string, address: string): Promise<void> {
     getCapabilities();
-    requireAddress(address);
+    requireBox(address);
     await withContext(async (context) => {
       const ws = context.workbook.worksheets.getItem(sheetName);
       ws.activate();
@@ -914,7 +723,7 @@ export function createOfficeWorkbook(
         await context.sync();
       } catch (e) {
         if (officeCode(e) === 'ItemNotFound')
-          throw new WorkbookError(`找不到工作表${quoteName(sheetName)}。`, 'NO_SUCH_SHEET');
+          throw new WorkbookError(`找不到工作表${quoteSheet(sheetName)}。`, 'NO_SUCH_SHEET');
         throw e;
       }
     });

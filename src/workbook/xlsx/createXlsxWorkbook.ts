@@ -11,6 +11,8 @@ import type { ApplyOptions, SheetInfo, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
 import { dateToSerial, formatCellText } from '../_lib/displayText';
 import { dateErrorText, isIsoDate } from '../_lib/validationText';
+import { conflictError, sheetNotFound } from '../_lib/batchErrors';
+import { checkBatch } from '../checkBatch';
 import { isSheetPasswordCorrect } from './sheetPassword';
 import { assertLooksLikeXlsx } from './sniffXlsx';
 
@@ -21,8 +23,6 @@ export type XlsxWorkbook = WorkbookPort & {
   readonly raw: ExcelJS.Workbook;
 };
 
-/** Excel's limits that matter to us. */
-const MAX_SHEET_NAME = 31;
 const FORMULA_LIKE = /^[=+\-@]/;
 /** Lower than ExcelJS's default 100 000: protection is a speed bump, the hash chain is the evidence. */
 const PROTECT_SPIN_COUNT = 1000;
@@ -180,12 +180,6 @@ function writeCell(cell: ExcelCell, input: CellInput, asText: boolean): void {
   cell.value = asText && typeof value === 'number' ? String(value) : value;
 }
 
-function checkSheetName(name: string): void {
-  if (!name || name.length > MAX_SHEET_NAME || /[\\/?*[\]:]/.test(name)) {
-    throw new WorkbookError(`工作表名称“${name}”无效：不超过 31 个字符，且不能含 \\ / ? * [ ] :`, 'BAD_SHEET_NAME');
-  }
-}
-
 async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
   const need = (name: string): ExcelJS.Worksheet => {
     const ws = wb.getWorksheet(name);
@@ -194,7 +188,6 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
   };
   switch (op.kind) {
     case 'addSheet': {
-      checkSheetName(op.sheet);
       const ws = wb.addWorksheet(op.sheet);
       if (op.visibility && op.visibility !== 'visible') ws.state = op.visibility;
       return;
@@ -208,7 +201,6 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
       return;
     }
     case 'copySheet': {
-      checkSheetName(op.sheet);
       const src = need(op.source);
       const ws = wb.addWorksheet(op.sheet);
       src.columns?.forEach((col, i) => {
@@ -367,28 +359,17 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
       });
     },
     async apply(ops: WorkbookOp[], options?: ApplyOptions): Promise<void> {
-      // Preconditions first, so that a refused batch changes nothing.
-      const existing = new Set(wb.worksheets.map((w) => w.name));
+      // Preconditions first, so that a refused batch changes nothing: the cells it expects, then
+      // the shared check of every op (src/workbook/checkBatch.ts), as in the other adapters.
       for (const op of ops) {
-        if (op.kind === 'addSheet' || op.kind === 'copySheet') {
-          if (existing.has(op.sheet)) throw new WorkbookError(`工作表“${op.sheet}”已存在，未做任何修改。`, 'SHEET_EXISTS');
-          if (op.kind === 'copySheet' && !existing.has(op.source)) throw new WorkbookError(`工作表“${op.source}”不存在，未做任何修改。`, 'NO_SUCH_SHEET');
-          checkSheetName(op.sheet);
-          existing.add(op.sheet);
-        } else if (op.kind === 'deleteSheet') existing.delete(op.sheet);
-        else if (!existing.has(op.sheet)) throw new WorkbookError(`工作表“${op.sheet}”不存在，未做任何修改。`, 'NO_SUCH_SHEET');
-        if (op.kind === 'expectValue') {
-          const ws = wb.getWorksheet(op.sheet);
-          const cell = ws ? ws.getCell(op.address) : null;
-          const shown = cell ? (rawOf(cell).text ?? formatCellText(rawOf(cell).value, cell.numFmt)) : '';
-          if (shown !== op.value) {
-            throw new WorkbookError(
-              `工作表“${op.sheet}”的 ${op.address} 在读取之后被改动过（可能有他人同时操作），未做任何修改：请重新读取后再试。`,
-              'CONFLICT',
-            );
-          }
-        }
+        if (op.kind !== 'expectValue') continue;
+        const ws = wb.getWorksheet(op.sheet);
+        if (!ws) throw sheetNotFound(op.sheet);
+        const cell = ws.getCell(op.address);
+        const shown = rawOf(cell).text ?? formatCellText(rawOf(cell).value, cell.numFmt);
+        if (shown !== op.value) throw conflictError(op.sheet, op.address);
       }
+      checkBatch(ops, wb.worksheets.map((ws) => ({ name: ws.name, visibility: visibilityOf(ws), isProtected: isProtected(ws) })));
       const added: string[] = [];
       try {
         for (let i = 0; i < ops.length; i++) {
