@@ -28,33 +28,6 @@ const maxRequest = (fake: FakeExcel): number => Math.max(...fake.syncs.map((s) =
 const maxResponse = (fake: FakeExcel): number => Math.max(...fake.syncs.map((s) => s.responseBytes));
 
 
-describe('fakeExcel', () => {
-  it('throws when a property is read before sync, like Office', async () => {
-    const fake = new FakeExcel();
-    fake.seed('A', [['x']]);
-    await fake.run(async (context) => {
-      const ws = context.workbook.worksheets.getItem('A');
-      ws.load('name');
-      expect(() => ws.name).toThrow(/not available/);
-      await context.sync();
-      expect(ws.name).toBe('A');
-    });
-  });
-
-  it('converts strings written to General cells as Excel does', async () => {
-    const fake = new FakeExcel();
-    fake.seed('A', []);
-    await fake.run(async (context) => {
-      context.workbook.worksheets.getItem('A').getRange('A1:B1').values = [
-        ['110101199001011234', '=SUM(A1)'],
-      ];
-      await context.sync();
-    });
-    expect(fake.cell('A', 'A1')?.value).toBe(110101199001011230);
-    expect(fake.cell('A', 'B1')?.formula).toBe('=SUM(A1)');
-  });
-});
-
 describe('detectCapabilities', () => {
   it('reports every version and no missing feature on ExcelApi 1.13', () => {
     const caps = detectCapabilities(new FakeExcel().requirements);
