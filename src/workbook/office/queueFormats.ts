@@ -81,8 +81,9 @@ export function queuePageSetup(ws: Excel.Worksheet, setup: PageSetup): void {
   const layout = ws.pageLayout;
   layout.orientation = setup.orientation === 'landscape' ? 'Landscape' : 'Portrait';
   layout.paperSize = setup.paper;
-  // verticalFitToPages 0 = "automatic" (OOXML fitToHeight="0"): one page wide, as many tall as needed.
-  if (setup.fitToOnePageWide) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: 0 };
+  // One page wide, as many tall as needed. The ExcelApi reference documents null (not 0, which is
+  // OOXML's fitToHeight="0") for "no fixed number of pages"; the typings say number, hence the cast.
+  if (setup.fitToOnePageWide) layout.zoom = { horizontalFitToPages: 1, verticalFitToPages: null as unknown as number };
   if (setup.printArea !== undefined) layout.setPrintArea(setup.printArea);
   if (setup.printTitleRows !== undefined) layout.setPrintTitleRows(absoluteRows(setup.printTitleRows));
   // A page break is added *before* the given cell, so "after row n" is a break at row n + 1.
