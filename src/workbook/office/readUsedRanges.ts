@@ -24,6 +24,26 @@ export type ReadOptions = {
 const MIN_READ_BYTES_PER_CELL = 16;
 const MAX_READ_RETRIES = 4;
 
+/**
+ * The most one sheet may hold to be read in Excel: bureau tables are well inside (100,000 rows of
+ * 20 columns is 2,000,000 cells), while a stray value at row 1,048,576 or column XFD would make
+ * the read run for minutes and the grid take gigabytes.
+ */
+export const READ_LIMITS = { rows: 300_000, columns: 1_000, cells: 5_000_000 } as const;
+
+function tooLargeError(sheet: string, box: RangeBox): WorkbookError {
+  const rows = box.bottom - box.top + 1;
+  const cols = box.right - box.left + 1;
+  const n = (x: number) => x.toLocaleString('en-US');
+  return new WorkbookError(
+    `工作表${quoteSheet(sheet)}的已用区域是 ${boxAddress(box)}（${n(rows)} 行 × ${n(cols)} 列），超出本助手在 Excel 中能读取的范围` +
+      `（每张表最多 ${n(READ_LIMITS.rows)} 行、${n(READ_LIMITS.columns)} 列、${n(READ_LIMITS.cells)} 个单元格）。` +
+      `这通常是远处某个单元格误填了内容：请在该表中按 Ctrl+End 跳到最后一个已用单元格，删除多余的行或列后重新读取。` +
+      `如果表格确实这么大，请改用命令行 shuangsuiji。`,
+    'SHEET_TOO_LARGE',
+  );
+}
+
 type SheetRead = {
   name: string;
   sheet: Excel.Worksheet;
@@ -86,6 +106,9 @@ async function loadUsedBoxes(host: OfficeHost, context: Excel.RequestContext, na
     if (!box) return;
     r.box = { top: box.top, left: box.left, bottom: box.top + u.rowCount - 1, right: box.left + u.columnCount - 1 };
     r.cols = u.columnCount;
+    if (u.rowCount > READ_LIMITS.rows || u.columnCount > READ_LIMITS.columns || u.rowCount * u.columnCount > READ_LIMITS.cells) {
+      throw tooLargeError(r.name, r.box);
+    }
   });
   return reads;
 }
