@@ -38,8 +38,18 @@ export type CheckBatchOptions = {
   isUnlocked?: (sheet: string, box: RangeBox) => boolean;
 };
 
-/** An op after the check: `skip` when it is already true (protect a protected sheet), `box` its range. */
-export type CheckedOp = { op: WorkbookOp; skip: boolean; box: RangeBox | null };
+/** An op after the check. */
+export type CheckedOp = {
+  op: WorkbookOp;
+  /** The op is already true (protect a protected sheet, page setup the host lacks): do nothing. */
+  skip: boolean;
+  /** The op's range (write: its top-left cell), when it has one. */
+  box: RangeBox | null;
+  /** The op's sheet just before the op runs (null for a sheet the op creates). */
+  before: SheetState | null;
+  /** A write into unlocked cells of a protected sheet: values only, no formats. */
+  intoUnlocked: boolean;
+};
 
 /** The result of a check: the ops in order, and the sheets as they will be after the batch. */
 export type CheckedBatch = {
@@ -169,8 +179,11 @@ function protectedMessage(sheet: SheetState & { copiedFrom?: string }): string {
   return `工作表${quoteSheet(sheet.name)}受保护，不能修改。请先撤销工作表保护，未做任何修改。`;
 }
 
-/** The range an op writes to, for the unlocked-cells exception (writes only: formats stay locked). */
-function writeBox(op: Extract<WorkbookOp, { kind: 'write' }>, start: RangeBox): RangeBox {
+/**
+ * The cells a `write` op covers, from its top-left cell and its widest row.
+ * @example writtenBox({ kind: 'write', sheet: 'S', address: 'B2', rows: [['a', 'b'], ['c']] }, box) // B2:C3
+ */
+export function writtenBox(op: Extract<WorkbookOp, { kind: 'write' }>, start: RangeBox): RangeBox {
   const width = op.rows.reduce((m, r) => Math.max(m, r.length), 0);
   return { top: start.top, left: start.left, bottom: start.top + Math.max(op.rows.length, 1) - 1, right: start.left + Math.max(width, 1) - 1 };
 }
@@ -192,6 +205,9 @@ export function checkBatch(ops: readonly WorkbookOp[], sheets: readonly SheetSta
   for (const op of ops) {
     let skip = false;
     let box: RangeBox | null = null;
+    let intoUnlocked = false;
+    const named = 'sheet' in op && op.kind !== 'addSheet' && op.kind !== 'copySheet' && tracker.has(op.sheet) ? tracker.get(op.sheet) : null;
+    const before: SheetState | null = named ? { name: named.name, visibility: named.visibility, isProtected: named.isProtected } : null;
     if (options.isStructureProtected && STRUCTURE_KINDS.has(op.kind)) {
       refuse(
         '工作簿结构受保护，不能新建、删除、隐藏或显示工作表，未做任何修改。请先在 Excel 的“审阅 → 保护工作簿”中撤销工作簿保护，然后重试。',
@@ -201,7 +217,8 @@ export function checkBatch(ops: readonly WorkbookOp[], sheets: readonly SheetSta
     switch (op.kind) {
       case 'addSheet':
         requireSheetName(op.sheet);
-        // No visibility check here: a new .xlsx has no sheet yet, and the end of the batch is checked.
+        // No visibility check here: in Excel another sheet is always visible, and a new .xlsx that
+        // starts with a very hidden settings sheet gets its visible sheets later.
         tracker.add({ name: op.sheet, visibility: op.visibility ?? 'visible', isProtected: false });
         break;
       case 'copySheet': {
@@ -286,11 +303,12 @@ export function checkBatch(ops: readonly WorkbookOp[], sheets: readonly SheetSta
     }
     if (MODIFYING_KINDS.has(op.kind) && 'sheet' in op) {
       const s = tracker.get(op.sheet);
-      const unlocked = op.kind === 'write' && box !== null && options.isUnlocked?.(s.name, writeBox(op, box)) === true;
-      if (s.isProtected && !unlocked) refuse(protectedMessage(s), 'SHEET_PROTECTED');
+      if (s.isProtected) {
+        intoUnlocked = op.kind === 'write' && box !== null && options.isUnlocked?.(s.name, writtenBox(op, box)) === true;
+        if (!intoUnlocked) refuse(protectedMessage(s), 'SHEET_PROTECTED');
+      }
     }
-    checked.push({ op, skip, box });
+    checked.push({ op, skip, box, before, intoUnlocked });
   }
-  tracker.requireVisible('工作簿中至少要有一个可见的工作表，未做任何修改。');
   return { ops: checked, added: [...tracker.added], after: tracker.all() };
 }

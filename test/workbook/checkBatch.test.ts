@@ -107,8 +107,9 @@ describe.each(ADAPTERS)('checkBatch through the %s adapter', (adapter) => {
     ];
     fake.resetSyncs();
     const e = await rejection(port.apply(batch));
-    // Refused in the precondition sync, before Excel changed anything.
-    if (adapter === 'office') expect(fake.syncCount).toBe(1);
+    // Refused in the precondition reads, before Excel changed anything (a missing sheet fails the
+    // first read, which is then asked again for the sheets alone).
+    if (adapter === 'office') expect(fake.syncCount).toBeLessThanOrEqual(2);
     expect(e.code).toBe(code);
     if (message) expect(e.message).toMatch(message);
     expect(e.message).toMatch(/[\u4e00-\u9fff]/);

@@ -112,6 +112,8 @@ function excelSerial(y: number, m: number, d: number): number {
 
 /** What Excel does to a string typed into a cell that is not formatted as text. */
 function coerce(s: string): { value: CellValue; formula?: string; format?: string } {
+  // A leading apostrophe makes Excel keep the rest as text; it is not part of the value.
+  if (s.startsWith("'")) return { value: s.slice(1) };
   if (s.startsWith('=')) return { value: 0, formula: s };
   const t = s.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
@@ -764,11 +766,16 @@ class FakeProtection extends FakeClientObject {
     return this.read('protected');
   }
 
+  get options(): unknown {
+    return this.read('options');
+  }
+
   loadNow(path: string): { bytes: number; commit: () => void } {
-    if (path !== 'protected')
+    if (path !== 'protected' && path !== 'options')
       throw new FakeOfficeError('InvalidArgument', `Unsupported property protection/${path}`);
-    const value = this.resolve().isProtected;
-    return { bytes: wireBytes(value), commit: () => this.loaded.set('protected', value) };
+    const sheet = this.resolve();
+    const value = path === 'protected' ? sheet.isProtected : structuredClone(sheet.protectOptions ?? {});
+    return { bytes: wireBytes(value), commit: () => this.loaded.set(path, value) };
   }
 
   load(props: string | string[]): this {
@@ -829,6 +836,17 @@ class FakePageLayout extends FakeClientObject {
 
   private queueSet(prop: string, value: unknown): void {
     if (!this.context.excel.supports(9)) throw new TypeError(`pageLayout needs ExcelApi 1.9`);
+    if (prop === 'zoom') {
+      // PageLayoutZoomOptions: a page count is a positive number, or null when not fixed. 0 is not
+      // documented, so the fake refuses it rather than let the adapter rely on it.
+      const zoom = value as Record<string, unknown>;
+      for (const k of ['horizontalFitToPages', 'verticalFitToPages']) {
+        const n = zoom[k];
+        if (n !== undefined && n !== null && !(typeof n === 'number' && n >= 1)) {
+          throw new FakeOfficeError('InvalidArgument', `zoom.${k} must be a positive number or null`);
+        }
+      }
+    }
     this.context.enqueue(wireBytes(value), () => {
       this.resolve().pageLayout[prop] = value;
     });

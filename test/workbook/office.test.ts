@@ -227,21 +227,32 @@ describe('apply', () => {
     expect(fake.cell('结果', 'B6')?.value).toBe('单位4-1');
   });
 
-  it('writes 20,000 rows in the same two syncs when they fit the payload budget', async () => {
+  it('writes 20,000 rows to a new sheet in the same two syncs when they fit the payload budget', async () => {
     const { fake, book } = setup();
-    fake.seed('结果', []);
-    await book.apply([writeOp(20_000)]);
+    fake.seed('计划', [['a']]);
+    await book.apply([{ kind: 'addSheet', sheet: '结果' }, writeOp(20_000)]);
     expect(fake.syncCount).toBe(2);
     expect(fake.cell('结果', 'A20001')?.value).toBe(20_000);
     expect(maxRequest(fake)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
   });
 
+  it('reads what a write into an existing sheet overwrites first: one more sync per ~4 MB of it, never one per row', async () => {
+    const { fake, book } = setup();
+    fake.seed('结果', []);
+    await book.apply([writeOp(20_000)]);
+    const reads = Math.ceil((20_000 * 5 * READ_BYTES_PER_CELL) / PAYLOAD_BUDGET_BYTES);
+    // The preconditions carry the first ~4 MB of it; then the rest, then the write.
+    expect(fake.syncCount).toBe(1 + (reads - 1) + 1);
+    expect(fake.cell('结果', 'A20001')?.value).toBe(20_000);
+    expect(maxResponse(fake)).toBeLessThan(PAYLOAD_LIMIT_BYTES);
+  });
+
   it('splits a large write into one sync per budget-sized chunk, reporting progress', async () => {
     const budget = 256 * 1024;
     const { fake, book } = setup({ payloadBudgetBytes: budget });
-    fake.seed('结果', []);
+    fake.seed('计划', [['a']]);
     const progress: [number, number][] = [];
-    await book.apply([writeOp(20_000)], { onProgress: (d, t) => progress.push([d, t]) });
+    await book.apply([{ kind: 'addSheet', sheet: '结果' }, writeOp(20_000)], { onProgress: (d, t) => progress.push([d, t]) });
     const writes = fake.syncs.slice(1);
     const totalBytes = writes.reduce((n, s) => n + s.requestBytes, 0);
     expect(writes.every((s) => s.requestBytes <= budget + 1024)).toBe(true);
@@ -512,7 +523,8 @@ describe('apply', () => {
       { kind: 'expectValue', sheet: '抽取记录', address: 'B1', value: 'abc' },
       { kind: 'write', sheet: '抽取记录', address: 'B1', rows: [['def']] },
     ]);
-    expect(fake.syncCount).toBe(2);
+    // The preconditions, the write, and the expected cell read again (a co-author's write).
+    expect(fake.syncCount).toBe(3);
     fake.resetSyncs();
     const e = await rejection(
       book.apply([

@@ -27,6 +27,23 @@ export type MatrixJob = {
  */
 const TEXT_FORMAT_MAX_LENGTH = 255;
 
+/**
+ * Whether Excel would turn a string typed into a General cell into something else: a formula,
+ * a number, a date or time, a percentage, a boolean.
+ */
+export function isConvertedByExcel(s: string): boolean {
+  const t = s.trim();
+  return /^[=+\-@]/.test(s) || /^[+-]?[\d.]/.test(t) || /^(true|false)$/i.test(t);
+}
+
+/**
+ * A string as it must be sent to a cell whose format is not text so that Excel keeps it as typed:
+ * a leading apostrophe makes Excel store the rest as text (the apostrophe is not part of the value).
+ */
+export function keepAsText(s: string): string {
+  return isConvertedByExcel(s) ? `'${s}` : s;
+}
+
 function unwrapCell(input: CellInput | undefined): { value: CellValue; format: string | undefined } {
   if (input === undefined) return { value: null, format: undefined };
   if (input !== null && typeof input === 'object') return { value: input.value, format: input.format };
@@ -70,13 +87,21 @@ function buildWriteRow(
 
 /**
  * The matrix of a `write` op, or null when it writes nothing.
+ * @param op the write
+ * @param start its top-left cell
+ * @param valuesOnly for unlocked cells of a protected sheet, where Excel refuses any format: no
+ *   number formats, and strings Excel would convert go with a leading apostrophe instead of `@`
  * @example writeJob({ kind: 'write', sheet: 'S', address: 'B2', rows: [['a']] }, box)?.formats?.(0) // ['@']
  */
-export function writeJob(op: Extract<WorkbookOp, { kind: 'write' }>, start: RangeBox): MatrixJob | null {
+export function writeJob(op: Extract<WorkbookOp, { kind: 'write' }>, start: RangeBox, valuesOnly = false): MatrixJob | null {
   const width = op.rows.reduce((m, r) => Math.max(m, r.length), 0);
   if (op.rows.length === 0 || width === 0) return null;
   const textCols = new Set(op.textColumns ?? []);
   const built = op.rows.map((r) => buildWriteRow(r, width, textCols));
+  if (valuesOnly) {
+    const values = built.map((b) => b.values.map((v, c) => (typeof v === 'string' && v !== '' && b.formats[c] === '@' ? keepAsText(v) : v)));
+    return { sheet: op.sheet, top: start.top, left: start.left, width, rowCount: built.length, values: (i) => values[i] ?? [], formats: null };
+  }
   const anyFormat = built.some((b) => b.hasFormat);
   return {
     sheet: op.sheet,
