@@ -29,7 +29,7 @@ export type CheckBatchOptions = {
    * Page setup is skipped rather than refused: it only matters when printing.
    */
   unavailable?: Partial<Record<BatchFeature, string>>;
-  /** The workbook's structure is protected (审阅 → 保护工作簿): no sheet may be added, deleted, hidden or shown. */
+  /** The workbook's structure is protected (审阅 → 保护工作簿): no sheet may be added, deleted, renamed, hidden or shown. */
   isStructureProtected?: boolean;
   /**
    * Whether a write may go to a protected sheet because every target cell is unlocked (Excel lets
@@ -75,7 +75,7 @@ const MODIFYING_KINDS: ReadonlySet<WorkbookOp['kind']> = new Set([
 ]);
 
 /** Ops that change the workbook's structure, and so are refused when the structure is protected. */
-const STRUCTURE_KINDS: ReadonlySet<WorkbookOp['kind']> = new Set(['addSheet', 'copySheet', 'deleteSheet', 'setVisibility']);
+const STRUCTURE_KINDS: ReadonlySet<WorkbookOp['kind']> = new Set(['addSheet', 'copySheet', 'deleteSheet', 'renameSheet', 'setVisibility']);
 
 function refuse(message: string, code: string): never {
   throw new WorkbookError(message, code);
@@ -114,6 +114,15 @@ class SheetTracker {
     if (this.has(state.name)) refuse(`工作表${quoteSheet(state.name)}已存在，未做任何修改。`, 'SHEET_EXISTS');
     this.sheets.set(state.name.toLowerCase(), state);
     this.added.push(state.name);
+  }
+
+  rename(from: string, to: string): void {
+    const s = this.get(from);
+    if (to.toLowerCase() !== from.toLowerCase() && this.has(to)) refuse(`工作表${quoteSheet(to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+    this.sheets.delete(from.toLowerCase());
+    this.sheets.set(to.toLowerCase(), { ...s, name: to });
+    const i = this.added.findIndex((n) => n.toLowerCase() === from.toLowerCase());
+    if (i >= 0) this.added[i] = to;
   }
 
   delete(name: string): void {
@@ -210,7 +219,7 @@ export function checkBatch(ops: readonly WorkbookOp[], sheets: readonly SheetSta
     const before: SheetState | null = named ? { name: named.name, visibility: named.visibility, isProtected: named.isProtected } : null;
     if (options.isStructureProtected && STRUCTURE_KINDS.has(op.kind)) {
       refuse(
-        '工作簿结构受保护，不能新建、删除、隐藏或显示工作表，未做任何修改。请先在 Excel 的“审阅 → 保护工作簿”中撤销工作簿保护，然后重试。',
+        '工作簿结构受保护，不能新建、删除、重命名、隐藏或显示工作表，未做任何修改。请先在 Excel 的“审阅 → 保护工作簿”中撤销工作簿保护，然后重试。',
         'WORKBOOK_PROTECTED',
       );
     }
@@ -233,6 +242,11 @@ export function checkBatch(ops: readonly WorkbookOp[], sheets: readonly SheetSta
         });
         break;
       }
+      case 'renameSheet':
+        tracker.get(op.sheet);
+        requireSheetName(op.to);
+        tracker.rename(op.sheet, op.to);
+        break;
       case 'deleteSheet':
         tracker.delete(op.sheet);
         tracker.requireVisible(`不能删除工作表${quoteSheet(op.sheet)}：工作簿中至少要有一个可见的工作表，未做任何修改。`);

@@ -34,6 +34,8 @@ import type { RangeBox } from '../../src/workbook/rangeAddress';
 export type FakeCell = { value: CellValue; formula?: string; format: string; locked?: boolean };
 
 export type FakeSheet = {
+  /** `Worksheet.id`: stays the same when the sheet is renamed; a copy gets a new one. */
+  id: string;
   name: string;
   /** Keyed by `row * COLS + col`. */
   cells: Map<number, FakeCell>;
@@ -359,8 +361,14 @@ export class FakeExcel {
   }
 }
 
+let nextSheetId = 1;
+function newSheetId(): string {
+  return `{FAKE-${String(nextSheetId++).padStart(8, '0')}}`;
+}
+
 function newSheet(name: string): FakeSheet {
   return {
+    id: newSheetId(),
     name,
     cells: new Map(),
     merges: [],
@@ -595,6 +603,10 @@ export class FakeWorksheet extends FakeClientObject {
     return this.read('name');
   }
 
+  get id(): string {
+    return this.read('id');
+  }
+
   get visibility(): string {
     return this.read('visibility');
   }
@@ -629,7 +641,9 @@ export class FakeWorksheet extends FakeClientObject {
     const value =
       head === 'name'
         ? sheet.name
-        : head === 'visibility'
+        : head === 'id'
+          ? sheet.id
+          : head === 'visibility'
           ? { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[sheet.visibility]
           : undefined;
     if (value === undefined) throw new FakeOfficeError('InvalidArgument', `Unsupported property ${path}`);
@@ -709,7 +723,7 @@ export class FakeWorksheet extends FakeClientObject {
       const src = this.resolve();
       const excel = this.context.excel;
       excel.requireStructureUnprotected();
-      copied = { ...structuredClone(src), name: `${src.name} (2)` };
+      copied = { ...structuredClone(src), id: newSheetId(), name: `${src.name} (2)` };
       excel.sheets.push(copied);
     });
     return new FakeWorksheet(this.context, () => copied, false, `${this.label} (copy)`);
@@ -719,6 +733,8 @@ export class FakeWorksheet extends FakeClientObject {
     this.context.enqueue(wireBytes(v), () => {
       const sheet = this.resolve();
       this.context.excel.requireStructureUnprotected();
+      const other = this.context.excel.sheet(v);
+      if (other && other !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${v} already exists.`);
       sheet.name = v;
     });
   }

@@ -3,9 +3,8 @@
  * workbooks and sheets, co-authors, page setup, stray cells and oversized requests. The fake
  * (fakeExcel.ts) follows the ExcelApi reference; every test here failed on the adapter before #16.
  */
-import { prepareDraw } from '../../src/core/prepare/prepareDraw';
 import { buildSampleBook } from '../../src/core/sample';
-import { buildDrawContext, recordDraw } from '../../src/core/session/drawEvents';
+import { makeDraw, planDraw } from '../../src/core/session';
 import { DATA_SHEET, LOG_SHEET } from '../../src/core/log/drawLog';
 import { verifyLog } from '../../src/core/log';
 import type { CellValue } from '../../src/core/grid';
@@ -37,30 +36,30 @@ async function sampleBook(targets = 60) {
   return { fake, book };
 }
 
-let drawCount = 0;
-/** The ops of a draw on the book as it is now, in the order core builds them (or with the log last). */
-async function drawOps(book: WorkbookPort, order: 'core' | 'logLast' = 'core'): Promise<WorkbookOp[]> {
+type Order = 'core' | 'logFirst';
+
+/**
+ * The ops of a draw of the book's next undrawn task, in the order core builds them (the log row
+ * last) or with the log's ops first — the adapter must undo either.
+ */
+async function drawOps(book: WorkbookPort, order: Order = 'core'): Promise<WorkbookOp[]> {
   const state = await readBookState(book);
-  const task = { ...state.report.tasks[0]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 500 } };
-  const settings = { drawDate: 46000, recentWindowDays: 0, annualCap: 0 };
-  const prep = prepareDraw(task, state.dirs, settings);
-  if (!prep.ok) throw new Error(prep.problems.join('；'));
-  const context = buildDrawContext(task, state.dirs, prep, settings);
-  drawCount++;
-  const seed = { source: 'local' as const, hex: drawCount.toString(16).padStart(2, '0').repeat(32) };
+  const n = state.log.rows.length;
+  const task = { ...state.report.tasks[n % state.report.tasks.length]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 500 } };
+  const seed = { source: 'local' as const, hex: (n + 1).toString(16).padStart(2, '0').repeat(32) };
   const meta = { time: '2025-12-09T10:00:00+08:00', operator: '测试' };
-  const drawn = recordDraw(task, prep, context, seed, state.log, meta, state.sheets.map((s) => s.name));
-  if (!drawn.ok) throw new Error(drawn.failure.message);
+  const drawn = makeDraw(state, planDraw(state, task, { recentWindowDays: 0, annualCap: 0 }, 46000), seed, meta);
+  if (!drawn.ok) throw new Error(drawn.refusal ? JSON.stringify(drawn.refusal) : drawn.failure.message);
   if (order === 'core') return drawn.ops;
   const isLog = (op: WorkbookOp) => 'sheet' in op && (op.sheet === LOG_SHEET || op.sheet === DATA_SHEET);
-  return [...drawn.ops.filter((op) => !isLog(op)), ...drawn.ops.filter(isLog)];
+  return [...drawn.ops.filter(isLog), ...drawn.ops.filter((op) => !isLog(op))];
 }
 
 /**
  * Two identical books, each with the same first draw logged, and the ops of a second draw: the
  * scratch book runs them once to show the syncs and commands a failure can be put at.
  */
-async function twinBooksWithSecondDraw(order: 'core' | 'logLast') {
+async function twinBooksWithSecondDraw(order: Order) {
   const a = await sampleBook();
   const b = await sampleBook();
   const first = await drawOps(a.book);
@@ -100,6 +99,36 @@ describe('a failed batch in real Excel', () => {
     expect(verification.findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 
+  it('gives back the earlier forms when the last batch of regenerated forms (delete old, rename new) fails', async () => {
+    const { fake, book } = setup();
+    fake.seed('计划', [['抽查计划编号']]);
+    fake.seed('记录表-2025001-001', [['部门联合抽查检查情况记录表'], ['旧的']], { isProtected: true });
+    fake.seed('_ssj_新记录表_1', [['部门联合抽查检查情况记录表'], ['新的']]);
+    const before = await lookOf(book);
+    const ops: WorkbookOp[] = [
+      { kind: 'write', sheet: '_ssj_新记录表_1', address: 'A3', rows: [['最后一批']] },
+      { kind: 'deleteSheet', sheet: '记录表-2025001-001' },
+      { kind: 'renameSheet', sheet: '_ssj_新记录表_1', to: '记录表-2025001-001' },
+      { kind: 'activate', sheet: '记录表-2025001-001', address: 'A1' },
+    ];
+    fake.resetSyncs();
+    await book.apply(ops);
+    const syncs = fake.syncs.map((x) => x.commands);
+    expect(fake.sheets.map((x) => x.name)).toEqual(['计划', '记录表-2025001-001']);
+    expect(fake.cell('记录表-2025001-001', 'A3')?.value).toBe('最后一批');
+    for (let sync = 2; sync <= syncs.length; sync++) {
+      for (let atCommand = 1; atCommand <= syncs[sync - 1]!; atCommand++) {
+        const again = setup();
+        again.fake.seed('计划', [['抽查计划编号']]);
+        again.fake.seed('记录表-2025001-001', [['部门联合抽查检查情况记录表'], ['旧的']], { isProtected: true });
+        again.fake.seed('_ssj_新记录表_1', [['部门联合抽查检查情况记录表'], ['新的']]);
+        again.fake.failOnSync(sync, { atCommand });
+        await expect(again.book.apply(ops)).rejects.toBeDefined();
+        expect({ sync, atCommand, look: await lookOf(again.book) }).toEqual({ sync, atCommand, look: before });
+      }
+    }
+  });
+
   it('refuses up front, in Chinese, when the workbook structure is protected (ExcelApi 1.7)', async () => {
     const { fake, book } = await sampleBook();
     const before = await lookOf(book);
@@ -114,7 +143,7 @@ describe('a failed batch in real Excel', () => {
     expect(await lookOf(book)).toEqual(before);
   });
 
-  it.each(['core', 'logLast'] as const)(
+  it.each(['core', 'logFirst'] as const)(
     'leaves the workbook as it was when a draw fails at any command of its writes (ops in %s order)',
     async (order) => {
       const { fake, book, ops, syncs } = await twinBooksWithSecondDraw(order);
@@ -132,7 +161,7 @@ describe('a failed batch in real Excel', () => {
   );
 
   it('protects the log sheets again, in a fresh Excel.run, after a failure while they were unprotected', async () => {
-    const { fake, book, ops, syncs } = await twinBooksWithSecondDraw('logLast');
+    const { fake, book, ops, syncs } = await twinBooksWithSecondDraw('core');
     for (let sync = 2; sync <= syncs.length; sync++) {
       fake.resetSyncs();
       fake.failOnSync(sync, { atCommand: 2 });
@@ -171,7 +200,7 @@ describe('a failed batch in real Excel', () => {
 
 describe('co-authoring', () => {
   it('re-reads the chain head after writing and reports a clash when a co-author appended meanwhile', async () => {
-    const { fake, book, ops, syncs } = await twinBooksWithSecondDraw('logLast');
+    const { fake, book, ops, syncs } = await twinBooksWithSecondDraw('core');
     const lastWrite = syncs.length - 1; // the last sync re-reads the head
     fake.resetSyncs();
     fake.afterSync(lastWrite, () => {
@@ -185,7 +214,7 @@ describe('co-authoring', () => {
   });
 
   it('says the append was written but not checked when the head cannot be read again', async () => {
-    const { fake, book, ops, syncs } = await twinBooksWithSecondDraw('logLast');
+    const { fake, book, ops, syncs } = await twinBooksWithSecondDraw('core');
     fake.resetSyncs();
     fake.failOnSync(syncs.length, { applyCommands: false });
     const e = await rejection(book.apply(ops));

@@ -10,7 +10,8 @@ const USAGE = 'shuangsuiji export-record BOOK [--draw SEQ]';
 export async function runExportRecord(args: CommandArgs, io: CliIo): Promise<number> {
   const path = onePath(args, USAGE);
   const asked = drawSeqOption(args.values.draw, false);
-  const { log } = await openLogBook(io, path);
+  const { state } = await openLogBook(io, path);
+  const log = state.log;
   const draws = log.rows.filter((r) => r.entry.event === '抽取');
   const row = asked === undefined ? draws[draws.length - 1] : log.rows.find((r) => r.entry.seq === asked);
   if (!row)
@@ -21,12 +22,7 @@ export async function runExportRecord(args: CommandArgs, io: CliIo): Promise<num
     throw new UsageError(
       `抽取记录第 ${row.entry.seq} 条是“${row.entry.event}”，不是抽取；请用 --draw 指定一条抽取。`,
     );
-  let record: unknown;
-  try {
-    record = (JSON.parse(log.data.get(row.entry.seq) ?? '') as { record?: unknown }).record;
-  } catch {
-    record = undefined;
-  }
+  const record = state.events.draws.find((d) => d.seq === row.entry.seq)?.record;
   if (record === undefined)
     throw new UsageError(
       `第 ${row.entry.seq} 条抽取的存储数据缺失或无法读取：请先运行 shuangsuiji verify ${path}。`,

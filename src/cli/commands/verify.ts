@@ -1,6 +1,6 @@
 import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK } from '../cliIo';
-import { verifyLog } from '../../core/log/verifyLog';
+import { DATA_SHEET, verifyLog } from '../../core/log';
 import type { CommandArgs } from './logArgs';
 import { formatPlace, onePath, openLogBook } from './logArgs';
 
@@ -9,11 +9,11 @@ const USAGE = 'shuangsuiji verify BOOK [--json]';
 /** `shuangsuiji verify BOOK [--json]`: the chain, every record recomputed, every result sheet compared. */
 export async function runVerify(args: CommandArgs, io: CliIo): Promise<number> {
   const path = onePath(args, USAGE);
-  const book = await openLogBook(io, path);
+  const { state: book } = await openLogBook(io, path);
   const report = verifyLog(book.log, {
     resultGrids: book.grids,
-    sheetInfo: book.sheets.map((s) => ({ name: s.name, isProtected: s.isProtected })),
-    dataGrid: book.dataGrid,
+    sheetInfo: book.sheets,
+    dataGrid: book.grids.find((g) => g.sheet === DATA_SHEET) ?? null,
   });
   if (args.values.json) {
     io.stdout(

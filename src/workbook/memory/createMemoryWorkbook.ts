@@ -256,6 +256,9 @@ export function createMemoryWorkbook(
         // Like Worksheet.copy: the copy keeps the source's protection and password.
         st.sheets.push({ ...structuredClone(get(st, op.source)), name: op.sheet, visibility: 'visible' });
         return 0;
+      case 'renameSheet':
+        get(st, op.sheet).name = op.to;
+        return 0;
       case 'deleteSheet':
         st.sheets.splice(st.sheets.indexOf(get(st, op.sheet)), 1);
         return 0;

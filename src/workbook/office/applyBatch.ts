@@ -21,7 +21,10 @@ import type { OfficeHost } from './officeHost';
 import { officeCode } from './officeHost';
 import { preflight } from './preflight';
 import type { Preflight } from './preflight';
+import { SMALL_COMMAND_BYTES } from './payload';
 import { queueOp, rowsWritten } from './queueOp';
+import type { SheetProxies } from './queueOp';
+import type { RequestWriter } from './requestWriter';
 import { createRequestWriter } from './requestWriter';
 import type { RestoreOutcome, RestorePlan } from './restoreAfterFailure';
 import { restoreAfterFailure } from './restoreAfterFailure';
@@ -126,6 +129,62 @@ function passwordError(sheet: string, visibility: string | undefined, hadPasswor
   return new WorkbookError(`工作表${quoteSheet(sheet)}${what}，无法撤销保护，未做任何修改。${todo}`, 'SHEET_PASSWORD');
 }
 
+/**
+ * The op target of a batch, which keeps track of which sheets existed before it (by their names
+ * now) so that deleting one of them is deferred to the batch's last sync: until then the sheet is
+ * only renamed and hidden, and a failure can give it back.
+ */
+function createOpTarget(writer: RequestWriter, sheets: SheetProxies, worksheets: Excel.WorksheetCollection, pre: Preflight, plan: RestorePlan) {
+  /** Lower-case current name → the name the sheet had before the batch (sheets it added: absent). */
+  const original = new Map(pre.start.map((s) => [s.name.toLowerCase(), s.name]));
+  const taken = new Set([...pre.start.map((s) => s.name.toLowerCase()), ...plan.added.map((n) => n.toLowerCase())]);
+  const deletes: (() => Excel.Worksheet)[] = [];
+  const trashName = (): string => {
+    for (let i = 1; ; i++) {
+      const name = `_ssj_删除中_${i}`;
+      if (!taken.has(name.toLowerCase())) {
+        taken.add(name.toLowerCase());
+        return name;
+      }
+    }
+  };
+  return {
+    writer,
+    sheets,
+    worksheets,
+    existedBefore: (name: string) => original.has(name.toLowerCase()),
+    deleteExisting: async (name: string, ws: () => Excel.Worksheet): Promise<void> => {
+      const trash = trashName();
+      // The proxy is taken once: a sheet the batch adds under the freed name later must not be
+      // mistaken for this one when the command is issued again.
+      let doomed: Excel.Worksheet | null = null;
+      await writer.command(SMALL_COMMAND_BYTES, () => {
+        doomed ??= ws();
+        doomed.name = trash;
+        // Hidden, not VeryHidden: Excel refuses to delete a VeryHidden sheet.
+        doomed.visibility = 'Hidden';
+      });
+      original.delete(name.toLowerCase());
+      deletes.push(() => doomed!);
+    },
+    /** Follows renames: of a sheet that existed (still one), or of one the batch added (a new name to undo). */
+    track: ({ op, skip }: CheckedOp): void => {
+      if (skip || op.kind !== 'renameSheet') return;
+      const from = original.get(op.sheet.toLowerCase());
+      if (from === undefined) {
+        plan.added.push(op.to);
+        return;
+      }
+      original.delete(op.sheet.toLowerCase());
+      original.set(op.to.toLowerCase(), from);
+    },
+    /** The deferred deletes, as the last commands of the batch. */
+    finishDeletes: async (): Promise<void> => {
+      for (const ws of deletes) await writer.command(SMALL_COMMAND_BYTES, () => ws().delete());
+    },
+  };
+}
+
 /** The error the user sees after a failure and the restore. */
 function explain(e: unknown, phase: Phase, outcome: RestoreOutcome, pre: Preflight | null, first: Set<CheckedOp>): unknown {
   const code = officeCode(e);
@@ -176,7 +235,12 @@ export async function applyBatch(host: OfficeHost, ops: WorkbookOp[], budget: nu
       phase = 'write';
       plan.hasWritten = true;
       const writer = createRequestWriter(context, budget, checked.reduce((n, c) => n + rowsWritten(c), 0), options);
-      for (const c of checked) if (!first.has(c)) await queueOp(writer, proxies, c, context.workbook.worksheets);
+      const target = createOpTarget(writer, proxies, context.workbook.worksheets, pre, plan);
+      for (const c of checked) {
+        if (!first.has(c)) await queueOp(target, c);
+        target.track(c);
+      }
+      await target.finishDeletes();
       await writer.finish();
       phase = 'verify';
       await verifyExpectations(context, pre);

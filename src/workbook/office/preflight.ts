@@ -22,6 +22,8 @@ import type { PendingSnapshot, Snapshot } from './snapshots';
 
 /** A sheet as it was when the batch started. */
 export type SheetAtStart = {
+  /** `Worksheet.id`: the same after a rename, so a restore knows each sheet whatever it is called now. */
+  id: string;
   name: string;
   visibility: SheetVisibility;
   isProtected: boolean;
@@ -107,7 +109,7 @@ async function readAndCheck(
   const withCells = reads !== 'sheetsOnly';
   const worksheets = context.workbook.worksheets;
   const needsOptions = ops.some((op) => op.kind === 'unprotect');
-  worksheets.load(`items/name,items/visibility,items/protection/protected${needsOptions ? ',items/protection/options' : ''}`);
+  worksheets.load(`items/id,items/name,items/visibility,items/protection/protected${needsOptions ? ',items/protection/options' : ''}`);
   // Workbook.protection exists from ExcelApi 1.7; below it the structure cannot be checked up front.
   const structure = caps.excelApi['1.7'] ? context.workbook.protection.load('protected') : null;
   const expectations = !withCells
@@ -142,6 +144,7 @@ async function readAndCheck(
     if (range.text[0]?.[0] !== op.value) throw conflictError(op.sheet, op.address);
   }
   const start: SheetAtStart[] = worksheets.items.map((ws) => ({
+    id: ws.id,
     name: ws.name,
     visibility: toVisibility(ws.visibility),
     isProtected: ws.protection.protected,

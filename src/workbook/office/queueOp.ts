@@ -16,6 +16,21 @@ import { formatJob, writeJob } from './writeRows';
 /** The worksheet proxies of this batch's context, by lower-case name. */
 export type SheetProxies = Map<string, Excel.Worksheet>;
 
+/** Where one op's commands go. */
+export type OpTarget = {
+  writer: RequestWriter;
+  /** The batch's worksheet proxies; a name stays mapped after delete or rename (commands may be issued again). */
+  sheets: SheetProxies;
+  worksheets: Excel.WorksheetCollection;
+  /**
+   * Deletes a sheet that existed before the batch. The batch applies this at its very end, so that
+   * a failure before then can still give the sheet back.
+   */
+  deleteExisting(name: string, ws: () => Excel.Worksheet): Promise<void>;
+  /** Whether a sheet (by its current name) existed before the batch. */
+  existedBefore(name: string): boolean;
+};
+
 /** Rows an op writes, for progress. */
 export function rowsWritten({ op, skip }: CheckedOp): number {
   return !skip && op.kind === 'write' ? op.rows.length : 0;
@@ -23,19 +38,13 @@ export function rowsWritten({ op, skip }: CheckedOp): number {
 
 /**
  * Queues one op.
- * @param writer the request writer of the batch
- * @param sheets the batch's worksheet proxies (updated by add, copy and delete)
+ * @param target the writer, proxies and deferred deletes of the batch
  * @param checked the op as `checkBatch` returned it
- * @param worksheets the context's worksheet collection (for add)
- * @example await queueOp(writer, sheets, checked, context.workbook.worksheets);
+ * @example await queueOp(target, checked);
  */
-export async function queueOp(
-  writer: RequestWriter,
-  sheets: SheetProxies,
-  { op, skip, box, before, intoUnlocked }: CheckedOp,
-  worksheets: Excel.WorksheetCollection,
-): Promise<void> {
+export async function queueOp(target: OpTarget, { op, skip, box, before, intoUnlocked }: CheckedOp): Promise<void> {
   if (skip) return;
+  const { writer, sheets, worksheets } = target;
   // Looked up when the command is queued, so that a command queued again finds the new proxy.
   const sheet = (name: string) => (): Excel.Worksheet => {
     const ws = sheets.get(name.toLowerCase());
@@ -57,13 +66,19 @@ export async function queueOp(
         ws.name = op.sheet;
         sheets.set(op.sheet.toLowerCase(), ws);
       });
+    case 'renameSheet':
+      return small(() => {
+        const ws = sheet(op.sheet)();
+        ws.name = op.to;
+        sheets.set(op.to.toLowerCase(), ws);
+      });
     case 'deleteSheet':
+      if (target.existedBefore(op.sheet)) return target.deleteExisting(op.sheet, sheet(op.sheet));
       return small(() => {
         const ws = sheet(op.sheet)();
         // Excel refuses to delete a VeryHidden sheet (InvalidOperation): make it Hidden first.
         if (before?.visibility === 'veryHidden') ws.visibility = 'Hidden';
         ws.delete();
-        sheets.delete(op.sheet.toLowerCase());
       });
     case 'write': {
       const job = writeJob(op, box!, intoUnlocked);

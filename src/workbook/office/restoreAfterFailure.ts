@@ -1,10 +1,16 @@
 /**
  * After a failed batch, puts the workbook back as it was, in a fresh `Excel.run` (the failed one's
- * proxies are dead, and its queue may hold commands that would fail again): visibility, the cells
- * the batch overwrote in existing sheets, the sheets it added removed (VeryHidden ones made Hidden
- * first: Excel refuses to delete them), and protection as it was — a sheet the batch unprotected is
- * protected again with its own options. Each step runs on its own, so that one failing step does
- * not stop the others; what could not be put back is returned, in Chinese, for the user.
+ * proxies are dead, and its queue may hold commands that would fail again). Sheets are known by
+ * `Worksheet.id`, which survives a rename, so what happened before the failure need not be
+ * guessed from names. In order:
+ * 1. the sheets the batch added are deleted (VeryHidden ones made Hidden first: Excel refuses to
+ *    delete them), after showing again the sheets that were visible, since Excel keeps one visible;
+ * 2. sheets that existed keep their names back — including the ones the batch was about to delete,
+ *    which it only renames and hides until its last sync;
+ * 3. visibility as it was; 4. the cells the batch overwrote in them;
+ * 5. protection as it was — a sheet the batch unprotected is protected again with its own options.
+ * Each step runs on its own, so that one failing step does not stop the others; what could not be
+ * put back is returned, in Chinese, for the user.
  */
 import { quoteSheet } from '../_lib/batchErrors';
 import type { OfficeHost } from './officeHost';
@@ -19,7 +25,7 @@ import { restoreJob } from './snapshots';
 export type RestorePlan = {
   /** The sheets before the batch (null: the batch failed before it read them; nothing to do). */
   start: SheetAtStart[] | null;
-  /** Names the batch adds or copies to. */
+  /** Names under which the batch adds sheets (copies and renames of them included). */
   added: string[];
   /** Sheets the batch copies (Excel names a copy `源 (2)` until it is renamed). */
   copySources: string[];
@@ -34,11 +40,11 @@ export type RestorePlan = {
 export type RestoreOutcome = {
   /** What could not be put back, one Chinese phrase each (empty: the workbook is as it was). */
   problems: string[];
-  /** Lower-case names of the sheets that were protected when the restore began. */
+  /** Lower-case names (as before the batch) of the sheets that were protected when the restore began. */
   protectedAtFailure: Set<string>;
 };
 
-type NowSheet = { ws: Excel.Worksheet; name: string; visibility: string; isProtected: boolean };
+type NowSheet = { ws: Excel.Worksheet; id: string; name: string; visibility: string; isProtected: boolean };
 
 async function step(problems: string[], problem: string, run: () => Promise<void>): Promise<void> {
   try {
@@ -58,6 +64,13 @@ function unprotectWith(ws: Excel.Worksheet, password: string | undefined): void 
   else ws.protection.unprotect();
 }
 
+/** Whether a sheet that did not exist before is one this batch made (not a co-author's). */
+function isFromBatch(plan: RestorePlan, name: string): boolean {
+  const lower = name.toLowerCase();
+  if (plan.added.some((n) => n.toLowerCase() === lower)) return true;
+  return plan.copySources.some((src) => new RegExp(`^${src.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d+\\)$`, 'i').test(name));
+}
+
 /**
  * Restores what it can.
  * @param host Excel.run
@@ -74,67 +87,76 @@ export async function restoreAfterFailure(host: OfficeHost, plan: RestorePlan, b
   try {
     await host.withContext(async (context) => {
       const worksheets = context.workbook.worksheets;
-      worksheets.load('items/name,items/visibility,items/protection/protected');
+      worksheets.load('items/id,items/name,items/visibility,items/protection/protected');
       await context.sync();
       const now = new Map<string, NowSheet>(
-        worksheets.items.map((ws) => [ws.name.toLowerCase(), { ws, name: ws.name, visibility: ws.visibility, isProtected: ws.protection.protected }]),
+        worksheets.items.map((ws) => [ws.id, { ws, id: ws.id, name: ws.name, visibility: ws.visibility, isProtected: ws.protection.protected }]),
       );
-      for (const s of now.values()) if (s.isProtected) protectedAtFailure.add(s.name.toLowerCase());
-      const startByName = new Map(start.map((s) => [s.name.toLowerCase(), s]));
-      const password = (name: string) => plan.passwords.get(name.toLowerCase());
-
-      for (const s of start) if (!now.has(s.name.toLowerCase())) problems.push(`已删除的工作表${quoteSheet(s.name)}无法恢复`);
-
-      // Visibility first: deleting an added sheet needs another visible sheet.
-      const hidden = start.filter((s) => {
-        const n = now.get(s.name.toLowerCase());
-        return n !== undefined && toVisibility(n.visibility) !== s.visibility;
+      const startById = new Map(start.map((s) => [s.id, s]));
+      for (const s of now.values()) {
+        const was = startById.get(s.id);
+        if (was && s.isProtected) protectedAtFailure.add(was.name.toLowerCase());
+      }
+      const password = (s: SheetAtStart) => plan.passwords.get(s.name.toLowerCase());
+      const kept = start.flatMap((s) => {
+        const n = now.get(s.id);
+        return n ? [{ s, n }] : [];
       });
-      if (hidden.length > 0) {
-        await step(problems, `工作表${hidden.map((s) => quoteSheet(s.name)).join('、')}的显示或隐藏未能恢复`, async () => {
-          for (const s of hidden) now.get(s.name.toLowerCase())!.ws.visibility = toExcelVisibility(s.visibility);
-          await context.sync();
-        });
-      }
+      for (const s of start) if (!now.has(s.id)) problems.push(`已删除的工作表${quoteSheet(s.name)}无法恢复`);
 
-      const snapshots = plan.hasWritten ? plan.snapshots.filter((s) => now.has(s.sheet.toLowerCase())) : [];
-      if (snapshots.length > 0) {
-        const sheets = [...new Set(snapshots.map((s) => s.sheet.toLowerCase()))];
-        await step(problems, `工作表${sheets.map((n) => quoteSheet(now.get(n)!.name)).join('、')}中被改写的单元格未能恢复`, async () => {
-          const unprotected = sheets.map((n) => now.get(n)!).filter((s) => s.isProtected);
-          for (const s of unprotected) unprotectWith(s.ws, password(s.name));
-          const writer = createRequestWriter(context, budget, 0, {});
-          for (const snap of snapshots) await writer.queueMatrix(() => now.get(snap.sheet.toLowerCase())!.ws, restoreJob(snap));
-          await writer.finish();
-          for (const s of unprotected) s.isProtected = false;
-        });
-      }
-
-      const addedNames = new Set(plan.added.map((n) => n.toLowerCase()));
-      const copyName = new RegExp(`^(${plan.copySources.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')}) \\(\\d+\\)$`, 'i');
-      const doomed = [...now.values()].filter(
-        (s) => !startByName.has(s.name.toLowerCase()) && (addedNames.has(s.name.toLowerCase()) || (plan.copySources.length > 0 && copyName.test(s.name))),
-      );
+      const doomed = [...now.values()].filter((n) => !startById.has(n.id) && isFromBatch(plan, n.name));
       if (doomed.length > 0) {
-        await step(problems, `本次新建的工作表${doomed.map((s) => quoteSheet(s.name)).join('、')}未能删除`, async () => {
-          for (const s of doomed) {
+        const shown = kept.filter(({ s, n }) => s.visibility === 'visible' && n.visibility !== 'Visible');
+        await step(problems, `本次新建的工作表${doomed.map((n) => quoteSheet(n.name)).join('、')}未能删除`, async () => {
+          for (const { n } of shown) n.ws.visibility = 'Visible';
+          for (const n of doomed) {
             // "If the worksheet's visibility is set to VeryHidden, the delete operation will fail."
-            if (s.visibility === 'VeryHidden') s.ws.visibility = 'Hidden';
-            s.ws.delete();
+            if (n.visibility === 'VeryHidden') n.ws.visibility = 'Hidden';
+            n.ws.delete();
           }
           await context.sync();
+          for (const { n } of shown) n.visibility = 'Visible';
         });
       }
 
-      const protection = start.flatMap((s) => {
-        const n = now.get(s.name.toLowerCase());
-        return n && n.isProtected !== s.isProtected ? [{ s, n }] : [];
-      });
+      const renamed = kept.filter(({ s, n }) => s.name !== n.name);
+      if (renamed.length > 0) {
+        await step(problems, `工作表${renamed.map(({ s }) => quoteSheet(s.name)).join('、')}的名称未能恢复`, async () => {
+          // Through unique names first: two sheets may have swapped names.
+          renamed.forEach(({ n }, i) => (n.ws.name = `_ssj_恢复中_${i + 1}`));
+          for (const { s, n } of renamed) n.ws.name = s.name;
+          await context.sync();
+        });
+      }
+
+      const hidden = kept.filter(({ s, n }) => toVisibility(n.visibility) !== s.visibility);
+      if (hidden.length > 0) {
+        await step(problems, `工作表${hidden.map(({ s }) => quoteSheet(s.name)).join('、')}的显示或隐藏未能恢复`, async () => {
+          for (const { s, n } of hidden) n.ws.visibility = toExcelVisibility(s.visibility);
+          await context.sync();
+        });
+      }
+
+      const byName = new Map(kept.map(({ s, n }) => [s.name.toLowerCase(), { s, n }]));
+      const snapshots = plan.hasWritten ? plan.snapshots.filter((x) => byName.has(x.sheet.toLowerCase())) : [];
+      if (snapshots.length > 0) {
+        const sheets = [...new Set(snapshots.map((x) => x.sheet.toLowerCase()))].map((k) => byName.get(k)!);
+        await step(problems, `工作表${sheets.map(({ s }) => quoteSheet(s.name)).join('、')}中被改写的单元格未能恢复`, async () => {
+          const unprotected = sheets.filter(({ n }) => n.isProtected);
+          for (const { s, n } of unprotected) unprotectWith(n.ws, password(s));
+          const writer = createRequestWriter(context, budget, 0, {});
+          for (const snap of snapshots) await writer.queueMatrix(() => byName.get(snap.sheet.toLowerCase())!.n.ws, restoreJob(snap));
+          await writer.finish();
+          for (const { n } of unprotected) n.isProtected = false;
+        });
+      }
+
+      const protection = kept.filter(({ s, n }) => n.isProtected !== s.isProtected);
       if (protection.length > 0) {
         await step(problems, `工作表${protection.map(({ s }) => quoteSheet(s.name)).join('、')}的保护未能恢复`, async () => {
           for (const { s, n } of protection) {
-            if (s.isProtected) protectWith(n.ws, s.options, password(s.name));
-            else unprotectWith(n.ws, password(s.name));
+            if (s.isProtected) protectWith(n.ws, s.options, password(s));
+            else unprotectWith(n.ws, password(s));
           }
           await context.sync();
         });

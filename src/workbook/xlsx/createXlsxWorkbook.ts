@@ -192,6 +192,9 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
       if (op.visibility && op.visibility !== 'visible') ws.state = op.visibility;
       return;
     }
+    case 'renameSheet':
+      need(op.sheet).name = op.to;
+      return;
     case 'deleteSheet': {
       // The active tab is an index: keep it on the same sheet when an earlier one goes.
       const index = wb.worksheets.indexOf(need(op.sheet));
@@ -377,6 +380,7 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
           const op = ops[i]!;
           await applyOne(wb, op);
           if (op.kind === 'addSheet' || op.kind === 'copySheet') added.push(op.sheet);
+          if (op.kind === 'renameSheet' && added.includes(op.sheet)) added[added.indexOf(op.sheet)] = op.to;
           options?.onProgress?.(i + 1, ops.length);
         }
       } catch (e) {
