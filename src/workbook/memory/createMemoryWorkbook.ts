@@ -273,6 +273,13 @@ export function createMemoryWorkbook(
       }
       case 'merge': {
         const s = get(st, op.sheet);
+        // Excel keeps only the upper-left value of a merged range; the others are discarded.
+        for (let r = box!.top; r <= box!.bottom; r++) {
+          for (let c = box!.left; c <= box!.right; c++) {
+            const cell = s.cells.get(key(r, c));
+            if ((r !== box!.top || c !== box!.left) && cell) s.cells.set(key(r, c), { ...cell, value: null });
+          }
+        }
         s.merges = s.merges.filter((m) => !overlaps(m, box!));
         s.merges.push(box!);
         return 0;
