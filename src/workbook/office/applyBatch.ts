@@ -28,7 +28,7 @@ import { restoreAfterFailure } from './restoreAfterFailure';
 import { verifyExpectations } from './verifyExpectations';
 import { readSnapshots } from './snapshots';
 
-type Phase = 'check' | 'unprotect' | 'write' | 'verify';
+type Phase = 'check' | 'snapshot' | 'unprotect' | 'write' | 'verify';
 
 /** Error codes Excel gives an `unprotect` with a wrong or missing password. */
 const PASSWORD_ERROR_CODES: ReadonlySet<string> = new Set(['InvalidArgument', 'AccessDenied', 'InvalidOperation']);
@@ -51,15 +51,16 @@ function unprotectFirst(checked: readonly CheckedOp[]): Set<CheckedOp> {
   return out;
 }
 
-/**
- * Phase 2: reads what did not fit sync 1 of the cells about to be overwritten, then unprotects the
- * sheets that can be unprotected first, in a sync of their own.
- */
-async function prepareWrites(context: Excel.RequestContext, pre: Preflight, first: Set<CheckedOp>, budget: number, plan: RestorePlan): Promise<void> {
+/** Phase 2a: the cells about to be overwritten that did not fit the precondition sync. */
+async function readLaterSnapshots(context: Excel.RequestContext, pre: Preflight, budget: number, plan: RestorePlan): Promise<void> {
   const existed = new Set(pre.start.map((s) => s.name.toLowerCase()));
   plan.snapshots.push(...pre.snapshots.filter((s) => existed.has(s.sheet.toLowerCase())));
   const later = pre.laterSnapshots.filter((s) => existed.has(s.sheet.toLowerCase()));
   if (later.length > 0) plan.snapshots.push(...(await readSnapshots(context, (n) => pre.proxies.get(n.toLowerCase())!, later, budget)));
+}
+
+/** Phase 2b: the sheets that can be unprotected first, in a sync of their own (a wrong password stops here). */
+async function unprotectSheetsFirst(context: Excel.RequestContext, pre: Preflight, first: Set<CheckedOp>): Promise<void> {
   for (const c of first) {
     if (c.op.kind !== 'unprotect') continue;
     const protection = pre.proxies.get(c.op.sheet.toLowerCase())!.protection;
@@ -122,9 +123,11 @@ export async function applyBatch(host: OfficeHost, ops: WorkbookOp[], budget: nu
       pre = await preflight(host, context, ops, caps, budget);
       const { checked, proxies } = pre;
       first = unprotectFirst(checked);
-      phase = 'unprotect';
+      phase = 'snapshot';
       plan.start = pre.start;
-      await prepareWrites(context, pre, first, budget, plan);
+      await readLaterSnapshots(context, pre, budget, plan);
+      phase = 'unprotect';
+      await unprotectSheetsFirst(context, pre, first);
       phase = 'write';
       plan.hasWritten = true;
       const writer = createRequestWriter(context, budget, checked.reduce((n, c) => n + rowsWritten(c), 0), options);
