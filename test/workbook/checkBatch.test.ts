@@ -49,6 +49,17 @@ const CASES: { what: string; ops: WorkbookOp[]; code: string; message?: RegExp }
   { what: 'adds a sheet with a 32-character name', ops: [{ kind: 'addSheet', sheet: '医'.repeat(32) }], code: 'BAD_SHEET_NAME' },
   { what: 'copies to a name that ends in an apostrophe', ops: [{ kind: 'copySheet', source: '计划', sheet: "计划'" }], code: 'BAD_SHEET_NAME' },
   { what: 'copies a sheet that does not exist', ops: [{ kind: 'copySheet', source: '模板', sheet: '副本' }], code: 'NO_SUCH_SHEET', message: /找不到工作表“模板”/ },
+  { what: 'renames a sheet to a name another sheet has', ops: [{ kind: 'renameSheet', sheet: '名录', to: '计划' }], code: 'SHEET_EXISTS' },
+  { what: 'renames a sheet to a name with a colon', ops: [{ kind: 'renameSheet', sheet: '名录', to: '名录:2025' }], code: 'BAD_SHEET_NAME' },
+  { what: 'renames a sheet that does not exist', ops: [{ kind: 'renameSheet', sheet: '旧表', to: '新名' }], code: 'NO_SUCH_SHEET' },
+  {
+    what: 'writes to a sheet under the name it had before a rename in the batch',
+    ops: [
+      { kind: 'renameSheet', sheet: '名录', to: '名录2025' },
+      { kind: 'write', sheet: '名录', address: 'A1', rows: [['x']] },
+    ],
+    code: 'NO_SUCH_SHEET',
+  },
   { what: 'writes to a sheet that does not exist', ops: [{ kind: 'write', sheet: '结果', address: 'A1', rows: [['x']] }], code: 'NO_SUCH_SHEET' },
   {
     what: 'writes to a sheet deleted earlier in the batch',
@@ -164,6 +175,7 @@ describe('checkBatch', () => {
       { kind: 'addSheet', sheet: '结果' },
       { kind: 'deleteSheet', sheet: '计划' },
       { kind: 'setVisibility', sheet: '计划', visibility: 'hidden' },
+      { kind: 'renameSheet', sheet: '计划', to: '计划表' },
     ] as WorkbookOp[]) {
       expect(() => checkBatch([op], sheets, { isStructureProtected: true })).toThrow(/工作簿结构受保护.*审阅 → 保护工作簿/);
     }
