@@ -33,6 +33,7 @@ describe('DrawPanel 抽取规则', () => {
     // No recent-inspection window: fewer targets are left out.
     expect(screen.getByText(/^排除的检查对象（\d+）$/).textContent).not.toBe(excludedBefore);
 
+    fireEvent.click(screen.getByRole('radio', { name: /本地随机/ }));
     fireEvent.click(screen.getByRole('button', { name: '抽取…' }));
     await confirmInDialog('抽取');
     const result = await screen.findByRole('list', { name: '抽中的检查对象及检查组' }, { timeout: 10_000 });

@@ -4,7 +4,7 @@ import { bytesToHex } from '@noble/hashes/utils.js';
 import type { DrawOptions, DrawPlan, PlanRefusal } from '../../core/session';
 import { commitDraw, dateToSerialDay, describeAppendBlocker, makeDraw, planDraw } from '../../core/session';
 import { saveOutput } from './bookIo';
-import { eventMeta, verifyAdvice, type CommandArgs } from './logArgs';
+import { eventMeta, LOCAL_SEED_CAVEAT, publishLines, verifyAdvice, type CommandArgs } from './logArgs';
 import { findTask, openSession } from './workbookSession';
 
 const USAGE = 'shuangsuiji draw BOOK --task 计划编号/任务编号';
@@ -32,7 +32,7 @@ function drawOptions(args: CommandArgs): DrawOptions {
 /** Prints why the plan cannot be used; returns the exit code (1: the book's state, 2: the request). */
 function refuse(io: CliIo, plan: DrawPlan, refusal: PlanRefusal, path: string): number {
   const { planNo, taskNo } = plan.task;
-  if (refusal.kind === 'blocked' && refusal.blocker.kind === 'chain') {
+  if (refusal.kind === 'blocked' && refusal.blocker.kind !== 'drawn') {
     io.stderr(`${describeAppendBlocker(refusal.blocker, verifyAdvice(path))}\n`);
   } else if (refusal.kind === 'blocked' && refusal.blocker.kind === 'drawn') {
     // Re-running a draw is possible only as a new, logged attempt that references the one it replaces.
@@ -42,6 +42,8 @@ function refuse(io: CliIo, plan: DrawPlan, refusal: PlanRefusal, path: string): 
     );
   } else if (refusal.kind === 'unprepared') {
     io.stderr(`任务 ${planNo}/${taskNo} 无法抽取：${refusal.problems.join('；')}\n`);
+  } else if (refusal.kind === 'publicText') {
+    throw new UsageError(refusal.message);
   } else if (refusal.kind === 'pending') {
     throw new UsageError(
       `任务 ${planNo}/${taskNo} 已于抽取记录第 ${refusal.commitment.seq} 条记录承诺（“${refusal.commitment.announcement}”），尚未抽取：请开奖后用 --public-text 抽取，不能再次承诺。`,
@@ -65,6 +67,8 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
     );
   }
   const meta = eventMeta(io, args);
+  for (const f of plan.historyIssues.slice(0, 20)) io.stderr(`注意：${f.sheet}!${f.cell} ${f.message}\n`);
+  if (plan.historyIssues.length > 20) io.stderr(`注意：另有 ${plan.historyIssues.length - 20} 个检查历史日期有问题，运行 shuangsuiji validate 查看全部。\n`);
 
   if (args.values.commit) {
     const c = commitDraw(session.state, plan, String(args.values.commit), meta);
@@ -82,7 +86,8 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
         `  本次抽取将以“${c.announcement}”的结果作为随机数，按 ssj-draw/1 规则计算。`,
         `  承诺值（SHA-256）：${c.commitment}`,
         '',
-        `开奖后运行：shuangsuiji draw ${saved} --task ${task.planNo}/${task.taskNo} --public-text "<按上述格式填写的开奖号码>"`,
+        `开奖后运行：shuangsuiji draw ${saved} --task ${task.planNo}/${task.taskNo} --public-text "<把公告中每个 d 换成一位数字>"`,
+        ...publishLines(c.entry.hash, saved),
         `已保存：${saved}`,
         '',
       ].join('\n'),
@@ -130,13 +135,9 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
       .join('、');
     lines.push(`  ${i + 1}. ${t?.name ?? e.target} ${t?.uscc ?? ''} [${e.stratum}]  检查组：${team}`);
   });
-  lines.push(
-    '',
-    `链头哈希：${outcome.entry.hash}`,
-    `结果工作表：${outcome.resultSheet}`,
-    `已保存：${saved}`,
-    '',
-  );
+  lines.push('', ...publishLines(outcome.entry.hash, saved), `结果工作表：${outcome.resultSheet}`, `已保存：${saved}`);
+  if (outcome.record.seed.source === 'local') lines.push(LOCAL_SEED_CAVEAT);
+  lines.push('');
   io.stdout(lines.join('\n'));
   return EXIT_OK;
 }

@@ -1,5 +1,6 @@
 import type { CliIo } from '../cliIo';
-import { EXIT_OK, UsageError } from '../cliIo';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
+import { firstLogError, unverifiedRefusal, VERIFY_ADVICE } from '../../core/session';
 import { canonicalJson, sha256Hex } from '../../core/draw';
 import type { CommandArgs } from './logArgs';
 import { drawSeqOption, onePath, openLogBook } from './logArgs';
@@ -11,6 +12,11 @@ export async function runExportRecord(args: CommandArgs, io: CliIo): Promise<num
   const path = onePath(args, USAGE);
   const asked = drawSeqOption(args.values.draw, false);
   const { state } = await openLogBook(io, path);
+  const unverified = firstLogError(state);
+  if (unverified) {
+    io.stderr(`${unverifiedRefusal(unverified, VERIFY_ADVICE)}\n`);
+    return EXIT_FINDINGS;
+  }
   const log = state.log;
   const draws = log.rows.filter((r) => r.entry.event === '抽取');
   const row = asked === undefined ? draws[draws.length - 1] : log.rows.find((r) => r.entry.seq === asked);

@@ -1,5 +1,5 @@
 import type { CliIo } from '../cliIo';
-import { EXIT_OK, UsageError } from '../cliIo';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { planRecordForms } from '../../core/session';
 import { saveOutput } from './bookIo';
 import { drawSeqOption, onePath, openLogBook, type CommandArgs } from './logArgs';
@@ -26,6 +26,10 @@ export async function runForms(args: CommandArgs, io: CliIo): Promise<number> {
   });
   if (state.events.draws.length === 0)
     throw new UsageError(`${path} 中还没有抽取记录：请先运行 shuangsuiji draw。`);
+  if (!planned.ok && planned.isUnverified) {
+    io.stderr(`${planned.message}\n`);
+    return EXIT_FINDINGS;
+  }
   if (!planned.ok) throw new UsageError(planned.message);
   const { plan } = planned;
   await book.apply(plan.batches.flat());

@@ -2,7 +2,7 @@
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
 import type { Finding } from '../../core/findings';
-import { formatLogTime } from '../../core/log';
+import { formatLogTime, publicCodeOf } from '../../core/log';
 import type { AppendRefusal, EventMeta, LogBook } from '../../core/session';
 import { describeAppendBlocker } from '../../core/session';
 import type { XlsxWorkbook } from '../../workbook';
@@ -71,3 +71,15 @@ export function eventMeta(io: CliIo, args: CommandArgs): EventMeta {
     ...(typeof password === 'string' && password ? { password } : {}),
   };
 }
+
+/** The head to publish after an entry, in a clerk's words (公示码 first, the full hash after). */
+export function publishLines(hash: string, saved: string): string[] {
+  return [
+    `公示码：${publicCodeOf(hash)}（请写入公示。日后可用 shuangsuiji verify ${saved} --head ${publicCodeOf(hash)} 核对抽取记录没有被改写或截断）`,
+    `链头哈希（完整）：${hash}`,
+  ];
+}
+
+/** What a local seed does not prove, said after every local draw. */
+export const LOCAL_SEED_CAVEAT =
+  '说明：本地随机数不能证明操作人没有多次抽取后挑选结果——本工具不覆盖已有文件，且链头公布后任何重抽都会被发现。正式抽取建议用公开随机数：先 --commit 公布承诺，开奖后 --public-text 抽取。';

@@ -2,7 +2,7 @@ import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { formatLogTime } from '../../core/log';
 import type { YearFigures } from '../../core/results';
-import { publicationCsv, publicationOps, readPublication } from '../../core/session';
+import { firstLogError, publicationCsv, publicationOps, readPublication, unverifiedRefusal, VERIFY_ADVICE } from '../../core/session';
 import { readBookState } from '../../workbook';
 import { defaultOutputPath, openBook, saveOutput } from './bookIo';
 import { onePath, type CommandArgs } from './logArgs';
@@ -36,6 +36,11 @@ export async function runPublish(args: CommandArgs, io: CliIo): Promise<number> 
   const state = await readBookState(book, { tasksOnly: true });
   if (state.events.draws.length === 0)
     throw new UsageError(`${path} 中还没有抽取记录：请先运行 shuangsuiji draw。`);
+  const unverified = firstLogError(state);
+  if (unverified) {
+    io.stderr(`${unverifiedRefusal(unverified, VERIFY_ADVICE)}\n`);
+    return EXIT_FINDINGS;
+  }
   const today = formatLogTime(io.now()).slice(0, 10);
   const plan = readPublication(state, today);
   const { ops, sheets } = publicationOps(state, plan, today);
@@ -49,7 +54,7 @@ export async function runPublish(args: CommandArgs, io: CliIo): Promise<number> 
       throw new UsageError('--csv 的文件不能与工作簿文件相同：请另取一个 .csv 文件名。');
   }
   const saved = await saveOutput(io, book, path, args.values, 'publish');
-  if (csvPath) await io.writeFileAtomic(csvPath, new TextEncoder().encode(publicationCsv(plan)));
+  if (csvPath) await io.writeFileAtomic(csvPath, new TextEncoder().encode(publicationCsv(plan)), { overwrite: Boolean(args.values.force) });
 
   const { results, rows, years } = plan;
   const errors = plan.errors.length;

@@ -1,5 +1,5 @@
 import type { CliIo } from '../cliIo';
-import { EXIT_OK, UsageError } from '../cliIo';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { planResultsRegisters } from '../../core/session';
 import { saveOutput } from './bookIo';
 import { drawSeqOption, onePath, openLogBook, type CommandArgs } from './logArgs';
@@ -17,6 +17,10 @@ export async function runResults(args: CommandArgs, io: CliIo): Promise<number> 
   if (state.events.draws.length === 0)
     throw new UsageError(`${path} 中还没有抽取记录：请先运行 shuangsuiji draw。`);
   const planned = planResultsRegisters(state, seq);
+  if (!planned.ok && planned.isUnverified) {
+    io.stderr(`${planned.message}\n`);
+    return EXIT_FINDINGS;
+  }
   if (!planned.ok) throw new UsageError(planned.message);
   const { added, existing } = planned.plan;
   if (added.length === 0) {

@@ -3,6 +3,7 @@ import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { substituteInspector } from '../../core/session';
 import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
+import { publishLines } from './logArgs';
 import { drawSeqOption, eventMeta, onePath, openLogBook, refuseAppend } from './logArgs';
 
 const USAGE =
@@ -45,7 +46,7 @@ export async function runSubstitute(args: CommandArgs, io: CliIo): Promise<numbe
             `已生成的记录表（${outcome.staleForms.join('、')}）已标为过时：请运行 shuangsuiji forms ${saved} --draw ${seq} 重新生成。`,
           ]
         : []),
-      `链头哈希：${outcome.entry.hash}`,
+      ...publishLines(outcome.entry.hash, saved),
       `已保存：${saved}`,
       '',
     ].join('\n'),

@@ -3,6 +3,7 @@ import { EXIT_OK, UsageError } from '../cliIo';
 import { voidDraw } from '../../core/session';
 import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
+import { publishLines } from './logArgs';
 import { drawSeqOption, eventMeta, onePath, openLogBook, refuseAppend } from './logArgs';
 
 const USAGE = 'shuangsuiji void BOOK --draw SEQ --reason 原因 [-o OUT]';
@@ -24,7 +25,7 @@ export async function runVoid(args: CommandArgs, io: CliIo): Promise<number> {
     [
       `已作废第 ${seq} 条抽取（任务 ${planNo}/${taskNo}），记入抽取记录第 ${outcome.entry.seq} 条。`,
       `如需重新抽取：shuangsuiji draw ${saved} --task ${planNo}/${taskNo}（新的抽取将记载它替代第 ${seq} 条）`,
-      `链头哈希：${outcome.entry.hash}`,
+      ...publishLines(outcome.entry.hash, saved),
       `已保存：${saved}`,
       '',
     ].join('\n'),

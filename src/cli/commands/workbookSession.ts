@@ -2,6 +2,7 @@
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
 import type { PlanTask } from '../../core/prepare/planTask';
+import { formatLogTime } from '../../core/log';
 import { findTask as findPlanTask } from '../../core/session';
 import type { BookState, XlsxWorkbook } from '../../workbook';
 import { readBookState } from '../../workbook';
@@ -13,7 +14,8 @@ export type BookSession = { path: string; book: XlsxWorkbook; state: BookState }
 export async function openSession(io: CliIo, path: string | undefined): Promise<BookSession> {
   const book = await openBook(io, path);
   // A draw needs the tasks and directories, not every finding: validate says those.
-  const state = await readBookState(book, { tasksOnly: true });
+  const [year, month, day] = formatLogTime(io.now()).slice(0, 10).split('-').map(Number);
+  const state = await readBookState(book, { tasksOnly: true, today: { year: year!, month: month!, day: day! } });
   return { path: path!, book, state };
 }
 

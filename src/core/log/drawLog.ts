@@ -62,6 +62,9 @@ export const LOG_LAYOUT = { title: 1, head: 2, header: 4, firstEntry: 5 } as con
  */
 export function computeEntryHash(entry: Omit<LogEntry, 'hash'> | LogEntry): string {
   const { hash: _omit, ...content } = entry as LogEntry;
+  // A row read back with a number that is not an integer (十三, 1.5) cannot be canonical: it is
+  // a changed row, and its hash can only fail to match.
+  if (!Number.isSafeInteger(content.seq) || !Number.isSafeInteger(content.count)) return '';
   return sha256Hex(canonicalJson(content));
 }
 

@@ -14,7 +14,7 @@ export {
 export type { LogEntry, LogEvent } from './drawLog';
 export { LOG_DATA_FORMAT, parseLogData, revealedInputs, serializeLogData } from './logData';
 export type { CommitmentData, CommittedInputs, DrawData, FailureData, LogData, ParsedLogData, SubstitutionData, VoidData } from './logData';
-export { appendLogOps, chainHead, readLogState } from './logSheet';
+export { appendLogOps, chainHead, checkLogLayout, readLogState } from './logSheet';
 export type { LogRow, LogState } from './logSheet';
 export { pendingCommitment, readLogEvents, taskDrawStatus } from './readLogEvents';
 export type { LogEvents, StoredCommitment, StoredDraw } from './readLogEvents';
@@ -36,5 +36,7 @@ export {
   isDrawResultSheet,
 } from './drawResultSheet';
 export type { DrawResultMismatch, ExpectedDrawResult } from './drawResultSheet';
-export { verifyLog } from './verifyLog';
+export { FOREIGN_SHEET_MESSAGE, verifyLog } from './verifyLog';
 export type { LogVerification, VerifyLogOptions } from './verifyLog';
+export { checkPublishedHead, publicCodeOf } from './publishedHead';
+export type { PublishedHeadCheck } from './publishedHead';

@@ -28,14 +28,14 @@ import {
 import type { CommitmentData, DrawData, LogData, SubstitutionData, VoidData } from './logData';
 import { parseLogData } from './logData';
 import type { LogRow, LogState } from './logSheet';
-import { chainHead } from './logSheet';
+import { chainHead, checkLogLayout } from './logSheet';
 
 /** What verification needs besides the log: the other sheets and whether they are protected. */
 export type VerifyLogOptions = {
   /** Grids of the book's sheets (result sheets are found among them; the log sheets are ignored). */
   resultGrids: readonly Grid[];
   /** Every sheet of the book, in tab order, with its protection. */
-  sheetInfo: readonly { name: string; isProtected: boolean }[];
+  sheetInfo: readonly { name: string; isProtected: boolean; visibility?: 'visible' | 'hidden' | 'veryHidden' }[];
   /** The `_ssj_data` grid, so that a changed chunk is named by its cell (optional). */
   dataGrid?: Grid | null;
 };
@@ -503,9 +503,22 @@ function checkResultSheets(draws: readonly DrawState[], options: VerifyLogOption
   return out;
 }
 
+/** What verify and the appending steps say about a user's own sheet named 抽取记录. */
+export const FOREIGN_SHEET_MESSAGE = `工作簿中已有一张名为“${LOG_SHEET}”的工作表，但它不是本工具的抽取记录（没有记录表头，也没有链接的记录行）：请将它改名（如“${LOG_SHEET}（本局）”）后再抽取。`;
+
 function checkProtection(options: VerifyLogOptions): Finding[] {
   const info = new Map(options.sheetInfo.map((s) => [s.name, s]));
   const out: Finding[] = [];
+  // LibreOffice keeps protection but saves "very hidden" as "hidden": say so, it is not a tamper.
+  if (info.get(DATA_SHEET)?.visibility === 'hidden')
+    out.push(
+      warning(
+        'LOG_DATA_VISIBLE',
+        DATA_SHEET,
+        '',
+        `${DATA_SHEET} 工作表是“隐藏”而不是“深度隐藏”：LibreOffice、WPS 另存时会这样改动，这本身不是篡改（数据是否被改动以上面的检查为准）。`,
+      ),
+    );
   if (info.get(LOG_SHEET)?.isProtected === false)
     out.push(warning('LOG_UNPROTECTED', LOG_SHEET, '', '抽取记录工作表未受保护：可能被手工改动过。'));
   if (info.get(DATA_SHEET)?.isProtected === false)
@@ -533,9 +546,14 @@ function unique(findings: readonly Finding[]): Finding[] {
  * @example verifyLog(readLogState(logGrid, dataGrid), { resultGrids: grids, sheetInfo }).ok // true
  */
 export function verifyLog(state: LogState, options: VerifyLogOptions): LogVerification {
+  if (state.isForeign) {
+    const f = error('LOG_FOREIGN_SHEET', LOG_SHEET, 'A4', FOREIGN_SHEET_MESSAGE);
+    return { ok: false, entries: 0, head: chainHead(state), findings: [f] };
+  }
   const chunks = chunkRows(options.dataGrid);
+  const logGrid = options.resultGrids.find((g) => g.sheet === LOG_SHEET) ?? null;
   const v: Verification = {
-    findings: [...checkChain(state), ...checkDataSheet(state, chunks)],
+    findings: [...checkChain(state), ...checkLogLayout(state, logGrid, options.dataGrid ?? null), ...checkDataSheet(state, chunks)],
     draws: new Map(),
     commitments: [],
     chunks,

@@ -5,7 +5,9 @@
  */
 import type { Finding } from '../findings';
 import type { LogData, LogEntry, LogState } from '../log';
-import { appendLogEntry, appendLogOps, checkChain, serializeLogData } from '../log';
+import { appendLogEntry, appendLogOps, checkChain, FOREIGN_SHEET_MESSAGE, serializeLogData } from '../log';
+import type { LogBook } from './bookState';
+import { firstLogError, unverifiedRefusal } from './verifyBook';
 import { sha256Hex } from '../draw';
 import type { WorkbookOp } from '../workbookOps';
 
@@ -32,7 +34,13 @@ export function appendEvent(
 }
 
 /** Why nothing may be appended: the chain is broken (its first finding), or a draw's stored data changed. */
-export type AppendBlocker = { kind: 'chain'; finding: Finding } | { kind: 'data'; seq: number };
+export type AppendBlocker =
+  | { kind: 'chain'; finding: Finding }
+  | { kind: 'data'; seq: number }
+  /** A user's own sheet named 抽取记录 (not a log this tool wrote). */
+  | { kind: 'foreign' }
+  /** The log fails verification (a result sheet or stored data was changed). */
+  | { kind: 'unverified'; finding: Finding };
 
 /**
  * Checks, before anything is appended, that the log's chain holds and (when `seq` is given) that
@@ -40,6 +48,7 @@ export type AppendBlocker = { kind: 'chain'; finding: Finding } | { kind: 'data'
  * @example appendBlocker(log, 1) // null when the log is intact
  */
 export function appendBlocker(log: LogState, seq?: number): AppendBlocker | null {
+  if (log.isForeign) return { kind: 'foreign' };
   const broken = checkChain(log);
   if (broken.length) return { kind: 'chain', finding: broken[0]! };
   if (seq === undefined) return null;
@@ -53,7 +62,26 @@ export function appendBlocker(log: LogState, seq?: number): AppendBlocker | null
  * @example describeAppendBlocker(b, '请先运行 shuangsuiji verify 查看详情') // '抽取记录已被改动（抽取记录!N5：…），…'
  */
 export function describeAppendBlocker(blocker: AppendBlocker, advice: string): string {
-  return blocker.kind === 'chain'
-    ? `抽取记录已被改动（${blocker.finding.sheet}!${blocker.finding.cell}：${blocker.finding.message}），不能在损坏的记录后追加。${advice}`
-    : `第 ${blocker.seq} 条记录的存储数据已被改动，不能在其后追加。${advice}`;
+  switch (blocker.kind) {
+    case 'foreign':
+      return FOREIGN_SHEET_MESSAGE;
+    case 'chain':
+      return `抽取记录已被改动（${blocker.finding.sheet}!${blocker.finding.cell}：${blocker.finding.message}），不能在损坏的记录后追加。${advice}`;
+    case 'data':
+      return `第 ${blocker.seq} 条记录的存储数据已被改动，不能在其后追加。${advice}`;
+    case 'unverified':
+      return unverifiedRefusal(blocker.finding, advice);
+  }
+}
+
+/**
+ * Everything that stops the log from being extended or used: a user's sheet named 抽取记录, a broken
+ * chain, changed stored data of row `seq`, or any error of a full verification.
+ * @example logBlocker(book) // null when the log verifies
+ */
+export function logBlocker(book: LogBook, seq?: number): AppendBlocker | null {
+  const quick = appendBlocker(book.log, seq);
+  if (quick) return quick;
+  const finding = firstLogError(book);
+  return finding ? { kind: 'unverified', finding } : null;
 }

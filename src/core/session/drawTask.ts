@@ -14,7 +14,6 @@
 import type { Directories } from '../directories';
 import { computeCommitment, derivePublicSeedHex, runDraw } from '../draw';
 import type { DrawFailure, DrawInputs, DrawRecord, DrawSeed } from '../draw';
-import type { Finding } from '../findings';
 import type { DrawContext, LogEntry, StoredCommitment } from '../log';
 import {
   drawResultSheetName,
@@ -24,12 +23,16 @@ import {
   seedSourceLabel,
   taskDrawStatus,
 } from '../log';
+import type { Finding } from '../findings';
+import { cellAddress } from '../grid';
 import type { PlanTask } from '../prepare/planTask';
+import { historyDateFindings } from '../validate/validateWorkbook';
 import type { DrawSettings, Excluded, PairExclusion } from '../prepare/prepareDraw';
 import { DRAW_RULE_DEFAULTS, prepareDraw } from '../prepare/prepareDraw';
 import type { WorkbookOp } from '../workbookOps';
-import type { EventMeta } from './appendEvent';
-import { appendBlocker, appendEvent } from './appendEvent';
+import { announcementProblem, publicTextProblem } from './announcement';
+import type { AppendBlocker, EventMeta } from './appendEvent';
+import { appendEvent, logBlocker } from './appendEvent';
 import type { BookState, LogBook } from './bookState';
 import { sheetNamesOf } from './bookState';
 
@@ -70,7 +73,7 @@ export type StratumPlan = {
 };
 
 /** What stops any draw or commitment of the task now. */
-export type DrawBlocker = { kind: 'chain'; finding: Finding } | { kind: 'drawn'; seq: number };
+export type DrawBlocker = AppendBlocker | { kind: 'drawn'; seq: number };
 
 export type DrawPlan = {
   task: PlanTask;
@@ -91,6 +94,11 @@ export type DrawPlan = {
   replaces: number;
   /** The sheet a successful draw adds. */
   resultSheet: string;
+  /**
+   * History dates that were not read as written, or fall after the draw date: the targets they
+   * concern may not be left out as recently inspected. Shown (not refused) before the draw.
+   */
+  historyIssues: Finding[];
 };
 
 /**
@@ -238,13 +246,8 @@ function strataOf(task: PlanTask, ready: DrawReady | null): StratumPlan[] {
 export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, drawDate: number): DrawPlan {
   const pending = pendingCommitment(book.events, task.planNo, task.taskNo);
   const status = taskDrawStatus(book.log, book.events, task.planNo, task.taskNo);
-  const chain = appendBlocker(book.log);
   const blocker: DrawBlocker | null =
-    chain?.kind === 'chain'
-      ? chain
-      : status.lastDraw && !status.isVoided
-        ? { kind: 'drawn', seq: status.lastDraw }
-        : null;
+    logBlocker(book) ?? (status.lastDraw && !status.isVoided ? { kind: 'drawn', seq: status.lastDraw } : null);
   let settings = drawSettingsFor(book.report.settings, options, drawDate);
   let ready: DrawReady | null = null;
   let problems: string[] = [];
@@ -285,14 +288,33 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
     lastDraw: status.lastDraw,
     replaces: status.isVoided ? status.lastDraw : 0,
     resultSheet: drawResultSheetName(task.planNo, task.taskNo, book.log.rows.length + 1, sheetNamesOf(book)),
+    historyIssues: historyIssuesFor(book, drawDate),
   };
+}
+
+function historyIssuesFor(book: BookState, drawDate: number): Finding[] {
+  const late = book.dirs.history.filter((h) => !h.dateIssue && h.date !== null && h.date > drawDate);
+  return [
+    ...historyDateFindings(book.dirs.history),
+    ...late.map(
+      (h): Finding => ({
+        severity: 'warning',
+        code: 'HISTORY_DATE',
+        sheet: h.sheet,
+        cell: cellAddress(h.row, h.dateColumn ?? 0),
+        message: '检查日期在抽取日期之后：请核对（这次检查不计入“近期已检查”的排除）。',
+      }),
+    ),
+  ];
 }
 
 /** Why a plan cannot be used now, or null. */
 export type PlanRefusal =
   | { kind: 'blocked'; blocker: DrawBlocker }
   | { kind: 'unprepared'; problems: string[] }
-  | { kind: 'pending'; commitment: StoredCommitment };
+  | { kind: 'pending'; commitment: StoredCommitment }
+  /** The announcement or the revealed number does not fit the committed text form (§11). */
+  | { kind: 'publicText'; message: string };
 
 function refusalOf(plan: DrawPlan): PlanRefusal | null {
   if (plan.blocker) return { kind: 'blocked', blocker: plan.blocker };
@@ -323,6 +345,8 @@ export function commitDraw(
   if (plan.pending) return { ok: false, refusal: { kind: 'pending', commitment: plan.pending } };
   const ready = plan.ready!;
   const text = announcement.normalize('NFC').trim();
+  const problem = announcementProblem(text);
+  if (problem) return { ok: false, refusal: { kind: 'publicText', message: problem } };
   const inputs = { ...ready.inputs, seed: { source: 'public' as const, announcement: text } };
   const c = computeCommitment(inputs);
   if (!c.ok) return { ok: false, refusal: null, message: c.issues.map((i) => i.message).join('；') };
@@ -407,6 +431,10 @@ function seedOf(
 export function makeDraw(book: LogBook, plan: DrawPlan, choice: SeedChoice, meta: EventMeta): DrawOutcome {
   const refusal = refusalOf(plan);
   if (refusal) return { ok: false, refusal };
+  if (choice.source === 'public' && plan.pending) {
+    const problem = publicTextProblem(plan.pending.announcement, choice.text);
+    if (problem) return { ok: false, refusal: { kind: 'publicText', message: problem } };
+  }
   const { task } = plan;
   const { inputs, context, isUncommitted } = seedOf(choice, plan);
   const outcome = runDraw(inputs, { names: plan.ready!.names });

@@ -5,7 +5,7 @@
  * input into a plain outcome and the workbook operations that record it; the rooms apply the
  * operations and show the outcome.
  */
-export { appendBlocker, appendEvent, describeAppendBlocker } from './appendEvent';
+export { appendBlocker, appendEvent, describeAppendBlocker, logBlocker } from './appendEvent';
 export type { AppendBlocker, EventFields, EventMeta } from './appendEvent';
 export { gridOf, readBookStateFrom, readLogBook, sheetNamesOf } from './bookState';
 export type { BookState, LogBook, SheetSummary } from './bookState';
@@ -47,3 +47,5 @@ export {
   voidDraw,
 } from './substituteInspector';
 export type { AppendRefusal, SubstitutionAsk, SubstitutionOutcome, VoidOutcome } from './substituteInspector';
+export { announcementProblem, publicTextProblem } from './announcement';
+export { firstLogError, unverifiedRefusal, VERIFY_ADVICE, verifyBook } from './verifyBook';

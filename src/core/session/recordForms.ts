@@ -20,6 +20,7 @@ import type { WorkbookOp } from '../workbookOps';
 import type { LogBook } from './bookState';
 import { gridOf, sheetNamesOf } from './bookState';
 import { formsIdentityOps, formsSheetsOf } from './formsIdentity';
+import { firstLogError, unverifiedRefusal, VERIFY_ADVICE } from './verifyBook';
 
 /** Columns of the built-in form (A–F). */
 const BUILT_IN_WIDTH = 6;
@@ -100,9 +101,11 @@ function renameSheets(ops: readonly WorkbookOp[], map: ReadonlyMap<string, strin
 export function planRecordForms(
   book: LogBook,
   request: RecordFormsRequest,
-): { ok: true; plan: RecordFormsPlan } | { ok: false; message: string } {
+): { ok: true; plan: RecordFormsPlan } | { ok: false; message: string; isUnverified?: boolean } {
   const draws = book.events.draws;
   if (draws.length === 0) return { ok: false, message: '还没有抽取记录：请先抽取。' };
+  const unverified = firstLogError(book);
+  if (unverified) return { ok: false, message: unverifiedRefusal(unverified, VERIFY_ADVICE), isUnverified: true };
   const draw = chooseDraw(draws, request.seq);
   if (!draw)
     return {

@@ -7,6 +7,7 @@ import { readResults, resultsRegisterName, resultsRegisterOps } from '../results
 import type { WorkbookOp } from '../workbookOps';
 import type { LogBook } from './bookState';
 import { sheetNamesOf } from './bookState';
+import { firstLogError, unverifiedRefusal, VERIFY_ADVICE } from './verifyBook';
 
 export type ResultsRegistersPlan = {
   /** The registers to add: draw, sheet, number of targets. */
@@ -24,9 +25,11 @@ export type ResultsRegistersPlan = {
 export function planResultsRegisters(
   book: LogBook,
   seq?: number,
-): { ok: true; plan: ResultsRegistersPlan } | { ok: false; message: string } {
+): { ok: true; plan: ResultsRegistersPlan } | { ok: false; message: string; isUnverified?: boolean } {
   const draws = book.events.draws;
   if (draws.length === 0) return { ok: false, message: '还没有抽取记录：请先抽取。' };
+  const unverified = firstLogError(book);
+  if (unverified) return { ok: false, message: unverifiedRefusal(unverified, VERIFY_ADVICE), isUnverified: true };
   const reading = readResults(book.grids, draws);
   const existing = reading.draws.filter((r) => r.sheet).map((r) => ({ seq: r.seq, sheet: r.sheet }));
   const has = new Map(existing.map((e) => [e.seq, e.sheet]));

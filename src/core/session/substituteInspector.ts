@@ -10,7 +10,7 @@ import type { LogEntry, StoredDraw } from '../log';
 import { drawResultRowOps, findDrawResultSheet } from '../log';
 import type { WorkbookOp } from '../workbookOps';
 import type { AppendBlocker, EventMeta } from './appendEvent';
-import { appendBlocker, appendEvent } from './appendEvent';
+import { appendEvent, logBlocker } from './appendEvent';
 import type { LogBook } from './bookState';
 import { staleFormsOps } from './formsIdentity';
 
@@ -109,7 +109,7 @@ export function drawForAppend(
   seq: number,
   what: string,
 ): { ok: true; draw: StoredDraw } | { ok: false; refusal: AppendRefusal } {
-  const blocker = appendBlocker(book.log, seq);
+  const blocker = logBlocker(book, seq);
   if (blocker) return { ok: false, refusal: { kind: 'blocked', blocker } };
   const invalid = (message: string) => ({
     ok: false as const,

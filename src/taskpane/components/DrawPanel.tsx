@@ -22,6 +22,8 @@ import {
   type PlanRefusal,
   type SeedChoice,
 } from '../../core/session/drawTask';
+import { announcementProblem, publicTextProblem } from '../../core/session/announcement';
+import { describeAppendBlocker } from '../../core/session/appendEvent';
 import { dateToSerialDay } from '../../core/session/dates';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
@@ -74,20 +76,22 @@ function toHex(bytes: Uint8Array): string {
 function describeRefusal(refusal: PlanRefusal, task: PlanTask): { title: string; message: string } {
   switch (refusal.kind) {
     case 'blocked':
-      return refusal.blocker.kind === 'chain'
+      return refusal.blocker.kind === 'drawn'
         ? {
-            title: '抽取记录已被改动，不能继续抽取',
-            message: `${refusal.blocker.finding.sheet}!${refusal.blocker.finding.cell}：${refusal.blocker.finding.message} 请在${stepRef('log')}“验证”查看详情，从未改动的备份恢复工作簿后再抽取。`,
-          }
-        : {
             title: '该任务已经抽取过',
             message: `任务 ${taskKey(task)} 已于抽取记录第 ${refusal.blocker.seq} 条抽取。不能直接重抽；如确需重抽，请先在${stepRef('log')}作废原抽取，写明原因。`,
+          }
+        : {
+            title: '抽取记录已被改动，不能继续抽取',
+            message: describeAppendBlocker(refusal.blocker, `请在${stepRef('log')}“验证”查看详情，从未改动的备份恢复工作簿后再抽取。`),
           };
     case 'unprepared':
       return {
         title: '无法抽取',
         message: `${refusal.problems.join('；')} 请按提示修改后回到${stepRef('check')}重新读取。`,
       };
+    case 'publicText':
+      return { title: '开奖号码或公告文字不符合要求', message: refusal.message };
     case 'pending':
       return {
         title: '已有承诺',
@@ -112,7 +116,8 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   const styles = useStyles();
   const tasks = useMemo(() => book?.report.tasks ?? [], [book]);
   const [selected, setSelected] = useState<string>(() => (tasks[0] ? taskKey(tasks[0]) : ''));
-  const [mode, setMode] = useState<SeedMode>('local');
+  // Public-seed mode is the recommended default: a local seed cannot show that nobody drew twice.
+  const [mode, setMode] = useState<SeedMode>('public');
   const [announcement, setAnnouncement] = useState('');
   const [publicText, setPublicText] = useState('');
   const [action, setAction] = useState<Action>({ kind: 'idle' });
@@ -266,11 +271,21 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
 
       {ready && (
         <>
+          {plan.historyIssues.length > 0 && (
+            <ErrorBar title={`检查历史中有 ${plan.historyIssues.length} 个日期需要核对`} intent="warning">
+              <ul className={styles.list}>
+                {plan.historyIssues.slice(0, 5).map((f) => (
+                  <li key={`${f.sheet}!${f.cell}`}>{`${f.sheet}!${f.cell}：${f.message}`}</li>
+                ))}
+              </ul>
+              {plan.historyIssues.length > 5 && <div>{`另有 ${plan.historyIssues.length - 5} 个，见${stepRef('check')}的问题列表。`}</div>}
+            </ErrorBar>
+          )}
           <StrataTable plan={plan} />
           <TeamRules ready={ready} />
           <Exclusions ready={ready} />
 
-          {blocker?.kind === 'chain' && (
+          {blocker && blocker.kind !== 'drawn' && (
             <ErrorBar title="抽取记录已被改动，不能继续抽取">
               {describeRefusal({ kind: 'blocked', blocker }, task).message}
             </ErrorBar>
@@ -294,13 +309,16 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
                   value={mode}
                   onChange={(_, data) => setMode(data.value === 'public' ? 'public' : 'local')}
                 >
-                  <Radio value="local" label="本地随机（由本机的加密随机数生成器产生）" />
-                  <Radio value="public" label="公开随机数（先公布承诺，再用开奖号码抽取）" />
+                  <Radio value="public" label="公开随机数（推荐，正式抽取用：先公布承诺，开奖后用开奖号码抽取）" />
+                  <Radio value="local" label="本地随机（演练或内部抽取：由本机的加密随机数生成器产生）" />
                 </RadioGroup>
               </Field>
 
               {mode === 'local' && (
                 <>
+                  <Text size={200} className={styles.muted}>
+                    本地随机数不能向他人证明没有多次抽取后挑选结果；抽取后请公布公示码，正式抽取请选公开随机数。
+                  </Text>
                   <EffectNote>{effect.draw}</EffectNote>
                   <div className={styles.actions}>
                     <Button
@@ -322,8 +340,19 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
                   publicText={publicText}
                   onPublicText={setPublicText}
                   committed={committed}
-                  canCommit={announcement.trim() !== '' && operator !== '' && blocker === null && !isWorking}
-                  canDraw={canDraw && !isWorking && publicText.trim() !== '' && !/\bd\b/.test(publicText)}
+                  canCommit={
+                    announcement.trim() !== '' &&
+                    !announcementProblem(announcement) &&
+                    operator !== '' &&
+                    blocker === null &&
+                    !isWorking
+                  }
+                  canDraw={
+                    canDraw &&
+                    !isWorking &&
+                    committed !== null &&
+                    !publicTextProblem(committed.announcement, publicText)
+                  }
                   commitEffect={effect.commit}
                   drawEffect={effect.draw}
                   onCommit={() => setAction({ kind: 'confirm', what: 'commit' })}

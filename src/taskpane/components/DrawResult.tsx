@@ -1,4 +1,5 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
+import { publicCodeOf } from '../../core/log/publishedHead';
 import type { LastDraw } from '../stepTypes';
 import { CopyButton } from './CopyButton';
 import { ErrorBar } from './ErrorBar';
@@ -43,7 +44,16 @@ export function DrawResult({ draw }: { draw: LastDraw }) {
           </li>
         ))}
       </ol>
-      <Text weight="semibold">链头哈希（请写入公示，作为抽取记录未被改动的凭证）</Text>
+      <Text weight="semibold">{`公示码：${publicCodeOf(draw.head)}`}</Text>
+      <Text size={200}>
+        请把公示码写入公示。日后任何人都可以用它验证抽取记录在公示之后没有被改写、截断或重新抽取（“抽取记录”一步的“验证”）。
+      </Text>
+      <div className={styles.actions}>
+        <CopyButton text={publicCodeOf(draw.head)} label="复制公示码" />
+      </div>
+      <Text size={200} className={styles.muted}>
+        完整链头哈希（公示码由它得出）：
+      </Text>
       <Text className={styles.hash}>{draw.head}</Text>
       <div className={styles.actions}>
         <CopyButton text={draw.head} label="复制链头哈希" />

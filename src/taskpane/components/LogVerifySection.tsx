@@ -1,6 +1,7 @@
-import { Button, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, makeStyles, Spinner, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { DATA_SHEET, verifyLog } from '../../core/log';
+import { checkPublishedHead, publicCodeOf, type PublishedHeadCheck } from '../../core/log/publishedHead';
+import { verifyBook } from '../../core/session/verifyBook';
 import { chainHead } from '../../core/log/logSheet';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import type { StepPanelProps } from '../stepTypes';
@@ -25,6 +26,8 @@ export function LogVerifySection({ book, refresh, selectCell, session, updateSes
   const styles = useStyles();
   const [isVerifying, setIsVerifying] = useState(false);
   const [verifyError, setVerifyError] = useState<string | null>(null);
+  const [published, setPublished] = useState('');
+  const [headCheck, setHeadCheck] = useState<{ text: string; check: PublishedHeadCheck } | null>(null);
   if (!book) return null;
   const head = chainHead(book.log);
   const verification = session.verification;
@@ -37,10 +40,8 @@ export function LogVerifySection({ book, refresh, selectCell, session, updateSes
     // Read the workbook again: verification is about what is in it now, not what was read earlier.
     refresh()
       .then((fresh) => {
-        const dataGrid = fresh.grids.find((g) => g.sheet === DATA_SHEET) ?? null;
-        updateSession({
-          verification: verifyLog(fresh.log, { resultGrids: fresh.grids, sheetInfo: fresh.sheets, dataGrid }),
-        });
+        updateSession({ verification: verifyBook(fresh) });
+        setHeadCheck(published.trim() ? { text: published.trim(), check: checkPublishedHead(fresh.log, published) } : null);
       })
       .catch((error: unknown) => setVerifyError(describeError(error, RETRY_ADVICE)))
       .finally(() => setIsVerifying(false));
@@ -48,8 +49,14 @@ export function LogVerifySection({ book, refresh, selectCell, session, updateSes
 
   return (
     <>
-      <Text weight="semibold">链头哈希</Text>
+      <Text weight="semibold">{`公示码 ${publicCodeOf(head)}`}</Text>
+      <Text size={200} className={styles.muted}>
+        公示码由链头哈希（下方完整值）得出：请写入公示。日后在下面填入已公布的公示码再验证，可以确认公示之后记录没有被改写、截断或替换。
+      </Text>
       <Text className={styles.hash}>{head}</Text>
+      <Field label="已公布的公示码或链头哈希（可选）" hint="验证时核对它仍在抽取记录中，并列出公布之后追加的记录。">
+        <Input value={published} onChange={(_, d) => setPublished(d.value)} placeholder="如 3F2A-91C0-7B1E-44D2" />
+      </Field>
       <div className={styles.actions}>
         <CopyButton text={head} label="复制链头哈希" />
         <Button appearance="primary" onClick={verify} disabled={isVerifying}>
@@ -60,6 +67,7 @@ export function LogVerifySection({ book, refresh, selectCell, session, updateSes
         </div>
       </div>
       {verifyError && <ErrorBar title="验证没有完成">{verifyError}</ErrorBar>}
+      {headCheck && <PublishedHeadResult {...headCheck} />}
       {verification && (
         <>
           {verification.ok ? (
@@ -78,5 +86,23 @@ export function LogVerifySection({ book, refresh, selectCell, session, updateSes
         </>
       )}
     </>
+  );
+}
+
+/** What the published head says about the log now. */
+function PublishedHeadResult({ text, check }: { text: string; check: PublishedHeadCheck }) {
+  if (check.kind === 'invalid') return <ErrorBar title="已公布的公示码无法识别">{check.message}</ErrorBar>;
+  if (check.kind === 'missing')
+    return (
+      <ErrorBar title="已公布的公示码不在抽取记录中">
+        {`“${text}”不在本抽取记录中：记录在公布之后被改写、截断或整体替换，不能作为抽取凭证。请用公布时保存的文件核对，并报告负责人。`}
+      </ErrorBar>
+    );
+  return (
+    <ErrorBar title="已公布的公示码在抽取记录中" intent={check.after.length ? 'warning' : 'success'}>
+      {check.after.length === 0
+        ? `它是第 ${check.seq} 条记录的链头，之后没有新的记录：与公布时一致。`
+        : `它是第 ${check.seq} 条记录的链头；公布之后又追加了 ${check.after.length} 条（${check.after.map((e) => `第 ${e.seq} 条${e.event}`).join('、')}），请确认它们都已另行公布。`}
+    </ErrorBar>
   );
 }

@@ -1,5 +1,6 @@
 import { Button, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
 import type { PlanTask } from '../../core/prepare/planTask';
+import { announcementProblem, publicTextProblem } from '../../core/session/announcement';
 import { CopyButton } from './CopyButton';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
@@ -71,7 +72,11 @@ export function PublicSeedSteps(p: PublicSeedStepsProps) {
         <>
           <Field
             label="开奖公告文字"
-            hint="写明将使用哪一期、哪种开奖号码，号码先用 d 代替，如：2025-04-01 福彩3D 第2025086期 开奖号码：d d d"
+            hint="写明将使用哪一期、哪种开奖号码，号码的每一位先用 d 代替，如：2025-04-01 福彩3D 第2025086期 开奖号码：d d d。开奖后只能按这个格式填写号码。"
+            validationMessage={
+              p.announcement.trim() ? announcementProblem(p.announcement) || undefined : undefined
+            }
+            validationState={p.announcement.trim() && announcementProblem(p.announcement) ? 'error' : 'none'}
           >
             <Textarea
               value={p.announcement}
@@ -99,7 +104,17 @@ export function PublicSeedSteps(p: PublicSeedStepsProps) {
         <>
           <Field
             label="开奖号码（按公告格式完整填写）"
-            hint={`按承诺的格式填写，如把“${p.committed.announcement}”中的 d 换成实际号码。`}
+            hint={`按承诺的格式填写：把“${p.committed.announcement}”中的每个 d 换成一位数字，其余文字不变。`}
+            validationMessage={
+              p.publicText.trim()
+                ? publicTextProblem(p.committed.announcement, p.publicText) || undefined
+                : undefined
+            }
+            validationState={
+              p.publicText.trim() && publicTextProblem(p.committed.announcement, p.publicText)
+                ? 'error'
+                : 'none'
+            }
           >
             <Input value={p.publicText} onChange={(_, data) => p.onPublicText(data.value)} />
           </Field>

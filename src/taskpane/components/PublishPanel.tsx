@@ -18,6 +18,7 @@ import { describeDraw, formatBasisPoints, PUBLICATION_SHEET, type Figure } from 
 import type { StoredDraw } from '../../core/log';
 import { planResultsRegisters } from '../../core/session/resultsRegisters';
 import { publicationCsv, publicationOps, readPublication } from '../../core/session/publication';
+import { firstLogError, unverifiedRefusal, VERIFY_ADVICE } from '../../core/session/verifyBook';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { stepRef, type StepPanelProps } from '../stepTypes';
 import { EffectNote } from './EffectNote';
@@ -98,7 +99,9 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
   const figuresSheet = figuresPlan.sheets.figures;
   const registers = planResultsRegisters(book);
   const plannedRegister = new Map(registers.ok ? registers.plan.added.map((a) => [a.draw.seq, a]) : []);
-  const isWorking = status.kind === 'working';
+  // Data that fails verification never reaches the 公示 (or a new register).
+  const unverified = firstLogError(book);
+  const isWorking = status.kind === 'working' || unverified !== null;
   const errors = publication.errors.length;
 
   const run = (action: Action, work: () => Promise<unknown>, success: string, failure: string, seq?: number) => {
@@ -137,6 +140,7 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
 
   return (
     <>
+      {unverified && <ErrorBar title="抽取记录未通过验证">{unverifiedRefusal(unverified, VERIFY_ADVICE)}</ErrorBar>}
       <section className={styles.section} aria-label="检查结果登记">
         <Text as="h3" weight="semibold">
           检查结果登记
@@ -217,7 +221,7 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
             生成公示表
           </Button>
           {saveCsv && (
-            <Button onClick={() => saveCsv(`${PUBLICATION_SHEET}.csv`, publicationCsv(publication), 'text/csv;charset=utf-8')} disabled={rows.length === 0}>
+            <Button onClick={() => saveCsv(`${PUBLICATION_SHEET}.csv`, publicationCsv(publication), 'text/csv;charset=utf-8')} disabled={rows.length === 0 || unverified !== null}>
               下载公示 CSV
             </Button>
           )}
