@@ -99,9 +99,18 @@ const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
  */
 const COMMAND_BYTES = 120;
 
-/** UTF-8 bytes of a value as JSON, as it travels: measured here, not with the adapter's estimator. */
+/**
+ * UTF-8 bytes of a value as JSON, as it travels: measured here, not with the adapter's estimator.
+ * (No Buffer: the fake also runs in the browser, behind the pane in test/e2e.)
+ */
 function wireBytes(value: unknown): number {
-  return Buffer.byteLength(JSON.stringify(value) ?? '', 'utf8');
+  const json = JSON.stringify(value) ?? '';
+  let bytes = 0;
+  for (const ch of json) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
 
 function quoteSheet(name: string): string {
