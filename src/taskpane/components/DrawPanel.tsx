@@ -28,7 +28,7 @@ import { dateToSerialDay } from '../../core/session/dates';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
-import { Exclusions, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
+import { DrawChecksView, Exclusions, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
 import { DrawResult } from './DrawResult';
 import { DrawRules, defaultDrawRules, type DrawRuleValues } from './DrawRules';
 import { EffectNote } from './EffectNote';
@@ -283,6 +283,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
           )}
           <StrataTable plan={plan} />
           <TeamRules ready={ready} />
+          <DrawChecksView plan={plan} />
           <Exclusions ready={ready} />
 
           {blocker && blocker.kind !== 'drawn' && (
