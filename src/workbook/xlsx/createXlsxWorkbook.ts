@@ -15,6 +15,7 @@ import { isOwnSheet } from '../../core/validate';
 import { sheetNameProblem } from '../../core/sheetNames';
 import type { ApplyOptions, SheetInfo, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
+import { checkBatch } from '../checkBatch';
 import { isDateFormat } from '../_lib/displayText';
 import { dateErrorText, isIsoDate } from '../_lib/validationText';
 import type { SheetEdit } from './editSheet';
@@ -728,6 +729,11 @@ function wrap(initial: XlsxPackage): XlsxWorkbook {
           );
         }
       }
+      // The shared check of every op (src/workbook/checkBatch.ts), as in the other adapters.
+      checkBatch(
+        ops,
+        pkg.sheets.map((s) => ({ name: s.name, visibility: s.state, isProtected: s.kind === 'worksheet' && isSheetProtected(sheetBytes(pkg, s)) })),
+      );
       const batch: Batch = { pkg, edits: new Map(), styleCache: new Map(), overwroteFormula: false };
       for (let i = 0; i < ops.length; i++) {
         if (options?.isCancelled?.()) throw new WorkbookError('操作已取消，工作簿未改动。', 'CANCELLED');
