@@ -3,7 +3,8 @@ import { useId, useMemo, useState, type ChangeEvent } from 'react';
 import { App } from '../taskpane/App';
 import { createTaskpaneEnvironment } from '../taskpane/appEnvironment';
 import { describeError } from '../taskpane/describeError';
-import { loadXlsxAdapter, type XlsxWorkbook } from '../workbook';
+import type { XlsxWorkbook } from '../workbook';
+import { openXlsxInWorker } from './openXlsxInWorker';
 import { resultFileName, saveBytes } from './saveBytes';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -63,8 +64,9 @@ export function StandalonePage() {
     if (!file) return;
     setIsOpening(true);
     setError(null);
-    Promise.all([file.arrayBuffer(), loadXlsxAdapter()])
-      .then(([buffer, adapter]) => adapter.openXlsxWorkbook(new Uint8Array(buffer), file.name))
+    file
+      .arrayBuffer()
+      .then((buffer) => openXlsxInWorker(new Uint8Array(buffer), file.name))
       .then(
         (book) => setOpened((prev) => ({ book, name: file.name, serial: (prev?.serial ?? 0) + 1 })),
         (e: unknown) => setError(describeError(e, '请选择在 Excel 或 WPS 中另存为“Excel 工作簿（*.xlsx）”的文件。')),
