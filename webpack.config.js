@@ -224,10 +224,12 @@ module.exports = (env = {}, argv = {}) => {
             chunks: (chunk) => chunk.canBeInitial() && isSplittable(chunk),
             priority: 20,
           },
+          // The pane's Fluent components only: what the page alone uses (its save bar, its dialog)
+          // stays in the page's files and never counts against the pane's budget.
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|@emotion[\\/]hash|rtl-css-js|stylis|tabster|keyborg|@floating-ui|@swc[\\/]helpers)[\\/]/,
             name: 'fluent',
-            chunks: (chunk) => chunk.canBeInitial() && isSplittable(chunk),
+            chunks: (chunk) => chunk.name === 'taskpane',
             priority: 10,
           },
         },

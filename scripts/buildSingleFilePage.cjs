@@ -29,7 +29,12 @@ function stripSourceMap(js) {
   return js.replace(/\n?\/\/# sourceMappingURL=\S+\s*$/, '');
 }
 
-const MIME_BY_EXTENSION = { '.png': 'image/png', '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.gif': 'image/gif' };
+const MIME_BY_EXTENSION = {
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.gif': 'image/gif',
+};
 
 /** Starts workers whose chunk is inlined (see above) from a Blob URL; other URLs go to the real Worker. */
 const WORKER_SHIM = `(function () {
@@ -75,7 +80,9 @@ function buildSingleFilePage({ html, readScript, lazyScripts, workerScripts, rea
   const inline = (file) => `<script data-ssj-chunk="${file}">${read(file)}</script>`;
   const before = [
     ...(workerScripts.length ? [`<script>${WORKER_SHIM}</script>`] : []),
-    ...workerScripts.map((file) => `<script type="text/plain" data-ssj-worker="${file}">${read(file)}</script>`),
+    ...workerScripts.map(
+      (file) => `<script type="text/plain" data-ssj-worker="${file}">${read(file)}</script>`,
+    ),
     ...lazyScripts.filter((file) => !initial.includes(file)).map(inline),
   ].join('\n');
   let isFirst = true;

@@ -49,14 +49,19 @@ function rewriteManifestForHost(xml, base) {
   const origin = new URL(href).origin;
   const out = xml
     .replaceAll(DEV_BASE, escapeXmlAttribute(href))
-    .replace(/<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g, `<AppDomain>${escapeXmlAttribute(origin)}</AppDomain>`)
+    .replace(
+      /<AppDomain>https:\/\/localhost:3000<\/AppDomain>/g,
+      `<AppDomain>${escapeXmlAttribute(origin)}</AppDomain>`,
+    )
     .replace(
       /The localhost:3000 URLs are the dev server[^\n]*/,
       // An XML comment may not contain "--", so neither the command nor the URL is quoted here.
       'Written by the production build (npm run build, env base) for the host in the URLs below; do not edit by hand.',
     );
   if (/localhost/.test(out) && !/localhost/.test(href)) {
-    throw new Error('生成的清单中仍有 localhost 地址：请检查 manifest.xml 中的网址是否都以 https://localhost:3000/ 开头。');
+    throw new Error(
+      '生成的清单中仍有 localhost 地址：请检查 manifest.xml 中的网址是否都以 https://localhost:3000/ 开头。',
+    );
   }
   return out;
 }
