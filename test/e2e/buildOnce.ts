@@ -57,6 +57,8 @@ function fingerprint(): string {
     ...listFiles(path.join(repoRoot, 'src')),
     ...listFiles(path.join(repoRoot, 'assets')),
     path.join(repoRoot, 'webpack.config.js'),
+    // The build plugins webpack.config.js requires (single-file page, manifest for a host).
+    ...listFiles(path.join(repoRoot, 'scripts')).filter((f) => f.endsWith('.cjs')),
     path.join(repoRoot, 'package-lock.json'),
     path.join(__dirname, 'fakeHostEntry.ts'),
     path.join(repoRoot, 'test', 'workbook', 'fakeExcel.ts'),

@@ -13,7 +13,10 @@ type Input = {
   workerScripts: string[];
   readAsset: (file: string) => Buffer | undefined;
 };
-type SingleFileModule = { buildSingleFilePage: (input: Input) => string; escapeInlineScript: (js: string) => string };
+type SingleFileModule = {
+  buildSingleFilePage: (input: Input) => string;
+  escapeInlineScript: (js: string) => string;
+};
 
 // scripts/ is CommonJS without type declarations (webpack.config.js requires it).
 const { buildSingleFilePage, escapeInlineScript } = createRequire(__filename)(
@@ -61,14 +64,22 @@ describe('buildSingleFilePage', () => {
 
   it('keeps a worker chunk as text with the shim that starts it from a Blob URL', () => {
     const out = build(['worker.4.js']);
-    expect(out).toContain('<script type="text/plain" data-ssj-worker="worker.4.js">self.onmessage=function(){};</script>');
+    expect(out).toContain(
+      '<script type="text/plain" data-ssj-worker="worker.4.js">self.onmessage=function(){};</script>',
+    );
     expect(out).toMatch(/window\.Worker = InlineWorker/);
     expect(build()).not.toMatch(/InlineWorker/);
   });
 
   it('fails when a script the page names was not emitted', () => {
     expect(() =>
-      buildSingleFilePage({ html, readScript: () => undefined, lazyScripts: [], workerScripts: [], readAsset: () => undefined }),
+      buildSingleFilePage({
+        html,
+        readScript: () => undefined,
+        lazyScripts: [],
+        workerScripts: [],
+        readAsset: () => undefined,
+      }),
     ).toThrow(/react\.1\.js was not emitted/);
   });
 });
@@ -78,7 +89,8 @@ describe('escapeInlineScript', () => {
     const js = 'globalThis.out = ["</script>", /<!--/u.test("<!--"), `</SCRIPT>`];';
     const escaped = escapeInlineScript(js);
     expect(escaped).not.toMatch(/<\/script|<!--/i);
-    const run = (code: string) => new Function(`const globalThis = {}; ${code}; return globalThis.out;`)() as unknown;
+    const run = (code: string) =>
+      new Function(`const globalThis = {}; ${code}; return globalThis.out;`)() as unknown;
     expect(run(escaped)).toEqual(run(js));
   });
 });

@@ -44,7 +44,10 @@ describe('rewriteManifestForHost', () => {
   });
 
   it('writes a manifest the XSD accepts', () => {
-    const result = spawnSync('xmllint', ['--nonet', '--noout', '--schema', xsd, '-'], { input: xml, encoding: 'utf8' });
+    const result = spawnSync('xmllint', ['--nonet', '--noout', '--schema', xsd, '-'], {
+      input: xml,
+      encoding: 'utf8',
+    });
     expect(result.stderr).toMatch(/validates/);
     expect(result.status).toBe(0);
   });
@@ -81,7 +84,10 @@ describe('validate-manifest.mjs', () => {
 
   it('fails a manifest the schema rejects', () => {
     const file = path.join(tmp, 'manifest.xml');
-    writeFileSync(file, source.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'));
+    writeFileSync(
+      file,
+      source.replace('<Permissions>ReadWriteDocument</Permissions>', '<Permissions>Everything</Permissions>'),
+    );
     const result = runValidator(file);
     expect(result.status).toBe(1);
     expect(result.stderr).toMatch(/清单未通过架构校验/);

@@ -1,0 +1,159 @@
+/**
+ * The task pane at the widths Excel gives it (320 and 350 px) and on a wide screen (1280 px), in the
+ * fake Office host (see taskpaneFakeHost.test.ts): the step flow takes one line when narrow, the
+ * draw dialog starts on 取消 and gives focus back, and a clerk meets Chinese words, not control
+ * names in English or the add-in's technical terms. Screenshots in test-output/screenshots/.
+ * Needs Debian's chromium: apt-get install -y chromium.
+ */
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { buildOnce, closeServer, launchChromium, OFFICE_JS_HOST, screenshotPath, serve } from './buildOnce';
+import {
+  confirmDraw,
+  controlNames,
+  describeFocus,
+  englishWords,
+  openStep,
+  prepareDraw,
+  readBook,
+  TECHNICAL_WORDS,
+} from './clerkSteps';
+import { sampleFakeBookSeed } from './sampleSeed';
+
+describe('the task pane in a narrow and a wide window', () => {
+  let server: Server | undefined;
+  let browser: Browser | undefined;
+  let baseUrl = '';
+  let fakeHostJs = '';
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    const build = await buildOnce();
+    fakeHostJs = readFileSync(path.join(build.dir, 'fakeHost.js'), 'utf8');
+    ({ server, baseUrl } = await serve(build.dir));
+  }, 240_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await closeServer(server);
+  });
+
+  /** The pane in a fake Excel with the demo book; ExcelApi 1.12 (no merged cells), so the version notice shows. */
+  async function openPane(width: number): Promise<{ page: Page; errors: string[] }> {
+    if (!browser) throw new Error('browser did not start');
+    const seed = await sampleFakeBookSeed(12);
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+    await page.route(`**://${OFFICE_JS_HOST}/**`, (route) => route.abort('blockedbyclient'));
+    await page.addInitScript({
+      content: `window.__SSJ_FAKE_BOOK__ = ${JSON.stringify(seed)};\n${fakeHostJs}`,
+    });
+    await page.goto(`${baseUrl}/taskpane.html`);
+    await page.getByRole('button', { name: '读取并校验' }).waitFor({ timeout: 10_000 });
+    return { page, errors };
+  }
+
+  it.each([320, 350])(
+    'shows the six steps in one line at %i px, the current one named',
+    async (width) => {
+      const { page, errors } = await openPane(width);
+      const nav = page.getByRole('navigation', { name: '操作步骤' });
+      await readBook(page);
+      const box = await nav.boundingBox();
+      expect(box?.height).toBeLessThanOrEqual(48);
+      expect(await nav.innerText()).toMatch(/读取校验/);
+      expect(await nav.innerText()).not.toMatch(/抽取记录/);
+      // Every step is still one click away, by the same name.
+      await openStep(page, 3, '抽取');
+      expect(await nav.innerText()).toMatch(/抽取/);
+      await page.screenshot({ path: screenshotPath(`pane-draw-${width}.png`), fullPage: true });
+      await openStep(page, 1, '读取校验');
+      await page.screenshot({ path: screenshotPath(`pane-check-${width}.png`), fullPage: true });
+      await page.close();
+      expect(errors).toEqual([]);
+    },
+    60_000,
+  );
+
+  it('shows the steps as a list beside the panel at 1280 px', async () => {
+    const { page, errors } = await openPane(1280);
+    const nav = page.getByRole('navigation', { name: '操作步骤' });
+    await readBook(page);
+    const text = await nav.innerText();
+    for (const title of ['读取校验', '编制计划', '抽取', '抽取记录', '记录表', '结果公示'])
+      expect(text).toContain(title);
+    const navBox = await nav.boundingBox();
+    const panelBox = await page.getByRole('region', { name: '1. 读取校验' }).boundingBox();
+    expect(navBox && panelBox && navBox.x + navBox.width <= panelBox.x).toBe(true);
+    await page.screenshot({ path: screenshotPath('pane-check-1280.png'), fullPage: true });
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('opens the draw dialog on 取消 and gives focus back after Escape, after 取消 by Enter and after the draw', async () => {
+    const { page, errors } = await openPane(320);
+    await readBook(page);
+    const drawButton = await prepareDraw(page);
+    await drawButton.click();
+    const dialog = page.getByRole('dialog', { name: '确认抽取' });
+    await dialog.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === '取消');
+    // The dialog fades in: photographed once it is opaque.
+    await page.waitForFunction(() => {
+      const surface = document.querySelector('.fui-DialogSurface');
+      return surface !== null && getComputedStyle(surface).opacity === '1';
+    });
+    await page.screenshot({ path: screenshotPath('pane-draw-dialog-320.png') });
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    await page.waitForFunction(() => document.activeElement?.textContent === '抽取…');
+
+    // Enter twice no longer draws: the first Enter opens the dialog, the second is 取消.
+    await page.keyboard.press('Enter');
+    await dialog.waitFor();
+    await page.waitForFunction(() => document.activeElement?.textContent === '取消');
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByRole('list', { name: '抽中的检查对象及检查组' }).count()).toBe(0);
+    await page.waitForFunction(() => document.activeElement?.textContent === '抽取…');
+
+    await drawButton.click();
+    await confirmDraw(page);
+    // The button that opened the dialog cannot be used again for this task: focus waits in the step.
+    await page.waitForFunction(() => document.activeElement !== document.body);
+    expect(await describeFocus(page)).toMatch(/^(button: 抽取…|section: )/);
+    expect(
+      await page.evaluate(() =>
+        document.querySelector('section[aria-labelledby]')?.contains(document.activeElement),
+      ),
+    ).toBe(true);
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('names its controls in Chinese and keeps technical terms away from the clerk', async () => {
+    const { page, errors } = await openPane(320);
+    await page.getByText('当前 Excel 版本较旧，部分功能不可用').waitFor();
+    await readBook(page);
+    // The parts of the pane this covers: the version notice, the step flow, step 1 with its findings.
+    const notice = page.locator('.fui-MessageBar', { hasText: '当前 Excel 版本较旧，部分功能不可用' });
+    const parts = [
+      notice,
+      page.getByRole('navigation', { name: '操作步骤' }),
+      page.getByRole('region', { name: '1. 读取校验' }),
+    ];
+    for (const part of parts) {
+      const names = await controlNames(part);
+      expect(names.flatMap(englishWords)).toEqual([]);
+      const visible = await part.innerText();
+      expect(visible).not.toMatch(TECHNICAL_WORDS);
+    }
+    await page.getByText('读取合并单元格需要 Microsoft 365 较新版本').waitFor();
+    await page.screenshot({ path: screenshotPath('pane-notice-320.png'), fullPage: true });
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
+});
