@@ -121,6 +121,20 @@ async function buildInto(outDir: string): Promise<Build> {
   return { dir: outDir, lazyChunkFiles };
 }
 
+/**
+ * Builds `entryFile` as the standalone page with the real webpack config (single-file page
+ * included) into `outDir`: for pages a test makes up, such as one with a Web Worker.
+ */
+export async function buildAsStandalonePage(entryFile: string, outDir: string): Promise<void> {
+  const loadCjs = createRequire(__filename);
+  const configFactory = loadCjs(path.join(repoRoot, 'webpack.config.js')) as ConfigFactory;
+  const config = configFactory({}, { mode: 'production' });
+  config.entry = { standalone: entryFile };
+  config.output = { ...config.output, path: outDir, clean: false };
+  config.devtool = false;
+  await runWebpack([config]);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
