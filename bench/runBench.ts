@@ -16,8 +16,7 @@ import { buildSampleBook } from '../src/core/sample';
 import { createXlsxWorkbook } from '../src/workbook/xlsx';
 import { createOfficeWorkbook } from '../src/workbook/office';
 import { readBookState } from '../src/workbook/readBookState';
-import { prepareDraw } from '../src/core/prepare/prepareDraw';
-import { buildDrawContext, recordDraw } from '../src/core/session/drawEvents';
+import { makeDraw, planDraw } from '../src/core/session';
 import { FakeExcel } from '../test/workbook/fakeExcel';
 import { buildRecordFormsOps } from '../src/core/forms';
 
@@ -70,10 +69,8 @@ async function officeCounts(n: number): Promise<void> {
   const state = await readBookState(port);
   const read = { syncs: fake.syncCount, max: Math.max(...fake.syncs.map((s) => Math.max(s.requestBytes, s.responseBytes))) };
   const task = { ...state.report.tasks[0]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 500 } };
-  const settings = { drawDate: 46000 };
-  const prep = prepareDraw(task, state.dirs, settings);
-  if (!prep.ok) throw new Error(prep.problems.join('；'));
-  const drawn = recordDraw(task, prep, buildDrawContext(task, state.dirs, prep, settings), { source: 'local', hex: '22'.repeat(32) }, state.log, { time: 't', operator: 'bench' }, state.sheets.map((s) => s.name));
+  const drawn = makeDraw(state, planDraw(state, task, {}, 46000), { source: 'local', hex: '22'.repeat(32) }, { time: 't', operator: 'bench' });
+  if (!drawn.ok && drawn.refusal) throw new Error(JSON.stringify(drawn.refusal));
   fake.resetSyncs();
   await port.apply(drawn.ops);
   const write = { syncs: fake.syncCount, max: Math.max(...fake.syncs.map((s) => s.requestBytes)) };
@@ -89,11 +86,8 @@ async function formsCounts(targets: number): Promise<void> {
   await port.apply(buildSampleBook({ targets: targets * 4 }).ops);
   const state = await readBookState(port);
   const task = { ...state.report.tasks[0]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 2500 } };
-  const settings = { drawDate: 46000, recentWindowDays: 0, annualCap: 0 };
-  const prep = prepareDraw(task, state.dirs, settings);
-  if (!prep.ok) throw new Error(prep.problems.join('；'));
-  const drawn = recordDraw(task, prep, buildDrawContext(task, state.dirs, prep, settings), { source: 'local', hex: '33'.repeat(32) }, state.log, { time: 't', operator: 'bench' }, state.sheets.map((s) => s.name));
-  if (!drawn.ok) throw new Error(drawn.failure.message);
+  const drawn = makeDraw(state, planDraw(state, task, { recentWindowDays: 0, annualCap: 0 }, 46000), { source: 'local', hex: '33'.repeat(32) }, { time: 't', operator: 'bench' });
+  if (!drawn.ok) throw new Error(drawn.refusal ? JSON.stringify(drawn.refusal) : drawn.failure.message);
   await port.apply(drawn.ops);
   const n = drawn.record.result.length;
   const perBatch: number[] = [];

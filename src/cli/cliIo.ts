@@ -1,10 +1,19 @@
+export type WriteOptions = { overwrite?: boolean; unchangedSince?: Uint8Array };
+
 /** What the CLI needs from its surroundings; `nodeIo.ts` gives the real one, tests give a fake. */
 export type CliIo = {
   stdout(text: string): void;
   stderr(text: string): void;
   readFile(path: string): Promise<Uint8Array>;
-  /** Writes a new file atomically (temp file + rename) and creates its folder. */
-  writeFileAtomic(path: string, bytes: Uint8Array): Promise<void>;
+  /**
+   * Writes a file atomically (temp file + rename) and creates its folder. Without `overwrite` an
+   * existing file is never replaced (UsageError). With `overwrite` the write holds an exclusive lock
+   * on the target, and with `unchangedSince` it refuses when the target no longer holds those bytes
+   * (someone else wrote it after it was read).
+   */
+  writeFileAtomic(path: string, bytes: Uint8Array, options?: WriteOptions): Promise<void>;
+  /** Whether two paths name the same file (symlinks and hard links resolved). */
+  sameFile(a: string, b: string): Promise<boolean>;
   exists(path: string): Promise<boolean>;
   /** Resolves a path against the working directory. */
   resolve(...parts: string[]): string;

@@ -30,7 +30,7 @@ export type CommandSpec = {
 
 const COMMON = { json: { type: 'boolean' as const }, help: { type: 'boolean' as const, short: 'h' } };
 /** Commands that write a book: where to (cli.md: `-o`, or `--in-place` to overwrite the input). */
-const WRITES = { output: { type: 'string' as const, short: 'o' }, 'in-place': { type: 'boolean' as const } };
+const WRITES = { output: { type: 'string' as const, short: 'o' }, 'in-place': { type: 'boolean' as const }, force: { type: 'boolean' as const } };
 /** Commands that append to the protected log. */
 const LOGS = { ...WRITES, password: { type: 'string' as const } };
 
@@ -69,9 +69,10 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'verify',
-    usage: 'shuangsuiji verify BOOK [--json]',
-    summary: '验证抽取记录：哈希链、每条抽取与递补按 ssj-draw/1 重算、结果工作表与记录一致（有问题时退出码 1，并指出工作表和单元格）',
-    options: { ...COMMON },
+    usage: 'shuangsuiji verify BOOK [--head 已公布的链头或公示码] [--json]',
+    summary:
+      '验证抽取记录：哈希链、每条抽取与递补按 ssj-draw/1 重算、结果工作表与记录一致（有问题时退出码 1，并指出工作表和单元格）。--head：核对已公布的链头（或公示码）仍在记录中，并列出公布之后追加的记录；不在记录中时退出码 1',
+    options: { ...COMMON, head: { type: 'string' } },
     run: runVerify,
   },
   {

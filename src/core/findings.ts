@@ -1,4 +1,6 @@
 /** A problem found in the user's sheets, pointing at the cell to edit. */
+import { parseCellAddress } from './grid';
+
 export type Severity = 'error' | 'warning';
 
 export type Finding = {
@@ -24,11 +26,8 @@ export type Finding = {
 export function sortFindings(findings: readonly Finding[], sheetOrder: readonly string[]): Finding[] {
   const idx = new Map(sheetOrder.map((s, i) => [s, i]));
   const key = (cell: string): [number, number] => {
-    const m = /^([A-Z]+)(\d+)$/.exec(cell);
-    if (!m) return [0, 0];
-    let col = 0;
-    for (const ch of m[1]!) col = col * 26 + ch.charCodeAt(0) - 64;
-    return [Number(m[2]), col];
+    const at = parseCellAddress(cell);
+    return at ? [at.row + 1, at.col + 1] : [0, 0];
   };
   return [...findings].sort((a, b) => {
     const s = (idx.get(a.sheet) ?? 1e9) - (idx.get(b.sheet) ?? 1e9);

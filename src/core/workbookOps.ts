@@ -36,6 +36,8 @@ export type PageSetup = {
 export type WorkbookOp =
   | { kind: 'addSheet'; sheet: string; visibility?: SheetVisibility }
   | { kind: 'deleteSheet'; sheet: string }
+  /** Renames a sheet the tool added (regenerated forms take the old sheet's name once it is deleted). */
+  | { kind: 'renameSheet'; sheet: string; to: string }
   /** A new sheet `sheet` that is a copy of `source` (values, formats, merges, widths, page setup), placed last. */
   | { kind: 'copySheet'; source: string; sheet: string }
   | {

@@ -138,7 +138,7 @@ export function NotInExcelNotice() {
   );
 }
 
-const READ_FIRST = '请先在第 1 步读取并校验工作簿';
+const READ_FIRST = `请先在${stepRef('check')}读取并校验工作簿`;
 const DRAW_FIRST = `请先在${stepRef('draw')}完成抽取`;
 
 // Steps 2–5 (and the core they use: prepare, draw, verify) load when first opened, keeping the
@@ -189,7 +189,7 @@ export const defaultSteps: StepDefinition[] = [
     getBlockedReason: ({ port, book, env }) => {
       if (!port) return env.noPortReason;
       if (!book) return READ_FIRST;
-      return book.report.tasks.length ? null : '计划表中没有可抽取的任务：请按第 1 步的提示修改计划表';
+      return book.report.tasks.length ? null : `计划表中没有可抽取的任务：请按${stepRef('check')}的提示修改计划表`;
     },
     Panel: DrawPanel,
   },

@@ -36,7 +36,7 @@ export type StepPanelProps = ShellState & {
   isReading: boolean;
   /** Chinese text for the last failed read, or null. */
   readError: string | null;
-  /** Reads and validates the workbook (step 1's button). */
+  /** Reads and validates the workbook (the 读取校验 step's button). */
   onRead: () => void;
   /** Reads the workbook again and returns the new state (throws on failure). */
   refresh: () => Promise<BookState>;

@@ -17,5 +17,5 @@ export function loadXlsxAdapter(): Promise<typeof import('./xlsx')> {
 export type { XlsxWorkbook } from './xlsx';
 export { createOfficeWorkbook, detectCapabilities } from './office';
 export { createMemoryWorkbook } from './memory';
-export { readBookState } from './readBookState';
-export type { BookState } from './readBookState';
+export { readBookState, readLogBookState } from './readBookState';
+export type { BookState, LogBook } from './readBookState';

@@ -1,22 +1,14 @@
 /**
- * Everything the steps after 读取 need, read through the port in one batch: the sheets, their grids,
- * the validation report, the directories and the draw log. Shared by the task pane, the page and the CLI.
+ * Reads a book through the port in one batch and derives the state every step starts from
+ * (src/core/session/bookState.ts): the sheets, their grids, the log as typed events and, for
+ * `readBookState`, the validation report and directories. Shared by the task pane, the page and the CLI.
  */
-import type { Grid } from '../core/grid';
-import type { Directories } from '../core/directories';
-import { DATA_SHEET, LOG_SHEET } from '../core/log/drawLog';
-import { readLogState, type LogState } from '../core/log/logSheet';
-import type { ValidateOptions, ValidationReport } from '../core/validate';
-import { validateWorkbook } from '../core/validate';
-import type { SheetInfo, WorkbookPort } from './port';
+import type { BookState, LogBook } from '../core/session/bookState';
+import { readBookStateFrom, readLogBook } from '../core/session/bookState';
+import type { ValidateOptions } from '../core/validate';
+import type { WorkbookPort } from './port';
 
-export type BookState = {
-  sheets: SheetInfo[];
-  grids: Grid[];
-  report: ValidationReport;
-  dirs: Directories;
-  log: LogState;
-};
+export type { BookState, LogBook };
 
 /**
  * Reads every sheet once and derives the report, directories and log.
@@ -28,7 +20,15 @@ export type BookState = {
 export async function readBookState(port: WorkbookPort, options: ValidateOptions = {}): Promise<BookState> {
   const sheets = await port.listSheets();
   const grids = await port.readSheets(sheets.map((s) => s.name));
-  const report = validateWorkbook(grids, options);
-  const byName = (n: string) => grids.find((g) => g.sheet === n) ?? null;
-  return { sheets, grids, report, dirs: report.dirs, log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)) };
+  return readBookStateFrom(sheets, grids, options);
+}
+
+/**
+ * Reads every sheet once and the log, without validating the plan tables (verify, 递补, 作废, forms).
+ * @example const book = await readLogBookState(port); book.events.draws.length
+ */
+export async function readLogBookState(port: WorkbookPort): Promise<LogBook> {
+  const sheets = await port.listSheets();
+  const grids = await port.readSheets(sheets.map((s) => s.name));
+  return readLogBook(sheets, grids);
 }

@@ -20,8 +20,15 @@ export function createFakeIo(files: Record<string, Uint8Array> = {}, randomFill 
       if (!f) throw new UsageError(`找不到文件：${path}`);
       return f;
     },
-    async writeFileAtomic(path, bytes) {
+    async writeFileAtomic(path, bytes, options = {}) {
+      const now = io.files.get(path);
+      if (now && !options.overwrite) throw new UsageError(`输出文件 ${path} 已存在，未覆盖：请换一个输出文件名（-o），或加 --force 覆盖它。`);
+      if (options.unchangedSince && (!now || Buffer.compare(Buffer.from(now), Buffer.from(options.unchangedSince)) !== 0))
+        throw new UsageError(`${path} 在读取之后被改动过（可能有他人同时操作），未写入：请重新运行命令。`);
       io.files.set(path, bytes);
+    },
+    async sameFile(a, b) {
+      return a === b;
     },
     async exists(path) {
       return io.files.has(path);

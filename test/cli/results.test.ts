@@ -94,7 +94,12 @@ describe('shuangsuiji publish', () => {
     expect(fig.text.flat().join('')).toContain('2025年邢台市医疗保障局“双随机、一公开”监管工作实施方案');
     const csv = new TextDecoder().decode(io.files.get('/work/公示.csv')!);
     expect(csv.split('\r\n')[1]).toMatch(/,未发现问题,2025-03-05,.*医疗保障局.*,无需后续处置$/);
-    expect(csv.split('\r\n')).toHaveLength(13);
+    const lines = csv.split('\r\n');
+    // 11 targets under the header, then every attempt of the task, then the chain head to check by.
+    expect(lines[12]).toBe('');
+    expect(lines.slice(13, 15)).toEqual(['抽取经过', '任务,抽取记录序号,时间,事件,随机源,说明']);
+    expect(lines[15]).toMatch(/^2025002\/001,1,.*,抽取,本地随机,抽中 11 个$/);
+    expect(csv).toMatch(/\r\n公示码,[0-9A-F]{4}(-[0-9A-F]{4}){3}\r\n链头哈希,[0-9a-f]{64}\r\n$/);
     // The published copy still reads as the bureau's book and verifies.
     const state = await readBookState(await openXlsxWorkbook(saved, 'p.xlsx'));
     expect(state.report.tables.map((t) => t.sheet)).not.toContain('结果公示');

@@ -41,13 +41,16 @@ describe('shuangsuiji verify', () => {
     expect((await run(io, 'draw', 'b.xlsx', '--task', TASK)).code).toBe(0);
     const r = await run(io, 'verify', 'b.draw.xlsx');
     expect(r.code).toBe(0);
-    expect(r.out).toMatch(/^验证通过：1 条记录，链头哈希 [0-9a-f]{64}\n$/);
+    expect(r.out).toMatch(/^验证通过：1 条记录，链头哈希 [0-9a-f]{64}，公示码 [0-9A-F]{4}(-[0-9A-F]{4}){3}\n/);
+    // A log that is whole may still have been rewritten as a whole: verify says how to check it.
+    expect(r.out).toContain('请将公示码与已公布的核对（shuangsuiji verify b.draw.xlsx --head');
     const j = await run(io, 'verify', 'b.draw.xlsx', '--json');
     const doc = JSON.parse(j.out) as Report;
     expect(doc).toEqual({
       ok: true,
       entries: 1,
       head: expect.stringMatching(/^[0-9a-f]{64}$/),
+      publicCode: expect.stringMatching(/^[0-9A-F]{4}(-[0-9A-F]{4}){3}$/),
       findings: [],
     });
     expect(r.out).toContain(doc.head);

@@ -63,6 +63,7 @@ describe('standalone.html', () => {
     await page.getByRole('combobox', { name: /抽查任务/ }).click();
     await page.getByRole('option', { name: /^2025002\/001 / }).click();
     await page.getByRole('textbox', { name: /操作人/ }).fill('王小明');
+    await page.getByRole('radio', { name: /本地随机/ }).check();
     await page.getByRole('button', { name: '抽取…' }).click();
     await page.getByRole('dialog').getByRole('button', { name: '抽取', exact: true }).click();
     const result = page.getByRole('list', { name: '抽中的检查对象及检查组' });

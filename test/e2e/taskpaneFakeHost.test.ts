@@ -74,6 +74,7 @@ describe('taskpane.html in a fake Excel', () => {
     await page.getByRole('combobox', { name: /抽查任务/ }).click();
     await page.getByRole('option', { name: /^2025002\/001 / }).click();
     await page.getByRole('textbox', { name: /操作人/ }).fill('王小明');
+    await page.getByRole('radio', { name: /本地随机/ }).check();
     await page.getByText('将新建工作表“抽取结果-2025002-001”', { exact: false }).first().waitFor();
     await page.waitForFunction(() =>
       [...document.querySelectorAll('button')].some((b) => b.textContent === '抽取…' && !b.disabled),

@@ -42,6 +42,9 @@ describe('DrawPanel (抽取)', () => {
     expect(screen.getByText('排除的检查对象（10）')).toBeTruthy();
     expect(screen.getByText(/参加部门：基金监管科（至少 1 人/)).toBeTruthy();
     expect(screen.getByText(/组长：由“基金监管科”的局部门工作人员担任/)).toBeTruthy();
+    // Public-seed mode is the default; a local draw says what it will write too.
+    expect(screen.getByRole('radio', { name: /公开随机数（推荐/ })).toHaveProperty('checked', true);
+    fireEvent.click(screen.getByRole('radio', { name: /本地随机/ }));
     expect(
       screen.getByText(
         '将新建工作表“抽取结果-2025002-001”，并新建受保护的“抽取记录”工作表（及其隐藏的数据表）并写入第一行；不会改动其他工作表。',
@@ -53,6 +56,7 @@ describe('DrawPanel (抽取)', () => {
     const port = await sampleWorkbook();
     renderApp(port);
     await openDrawFor(/^2025002\/001 /);
+    fireEvent.click(screen.getByRole('radio', { name: /本地随机/ }));
     fireEvent.click(screen.getByRole('button', { name: '抽取…' }));
     const dialog = await openDialog();
     expect(within(dialog).getByText('从 158 个候选对象中抽取 11 个，并为每个对象抽取检查组。')).toBeTruthy();

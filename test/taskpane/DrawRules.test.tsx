@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import './setupDom';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { listDraws } from '../../src/core/results';
+
 import { readBookState } from '../../src/workbook';
 import { confirmInDialog, openStep, pickOption, readAndCheck, renderApp, sampleWorkbook } from './appHarness';
 import { installDomPolyfills } from './setupDom';
@@ -33,6 +33,7 @@ describe('DrawPanel 抽取规则', () => {
     // No recent-inspection window: fewer targets are left out.
     expect(screen.getByText(/^排除的检查对象（\d+）$/).textContent).not.toBe(excludedBefore);
 
+    fireEvent.click(screen.getByRole('radio', { name: /本地随机/ }));
     fireEvent.click(screen.getByRole('button', { name: '抽取…' }));
     await confirmInDialog('抽取');
     const result = await screen.findByRole('list', { name: '抽中的检查对象及检查组' }, { timeout: 10_000 });
@@ -40,7 +41,7 @@ describe('DrawPanel 抽取规则', () => {
       expect(item.textContent!.split('检查组：')[1]!.split('、')).toHaveLength(3);
     }
     const state = await readBookState(port);
-    const draw = listDraws(state.log)[0]!;
+    const draw = state.events.draws[0]!;
     expect(draw.record.team.size).toBe(3);
     expect(draw.context.settings).toMatchObject({ teamSize: 3, recentWindowDays: 0, annualCap: 2 });
   });

@@ -26,8 +26,14 @@ describe('FormsPanel (记录表)', () => {
     expect(await screen.findByText('记录表已生成', {}, { timeout: 10_000 })).toBeTruthy();
     expect(screen.getByText('已生成 11 份记录表，位于新工作表“记录表-2025002-001”，每户一页，可直接打印。')).toBeTruthy();
     expect(port.cell('记录表-2025002-001', 'A1')?.value).toBe('部门联合抽查检查情况记录表');
-    // A second run does not overwrite the first.
-    expect(await screen.findByText(/将新建工作表“记录表-2025002-001 \(2\)”/)).toBeTruthy();
+    // A second run regenerates the same sheet in place: no "(2)" copy.
+    expect(await screen.findByText(/将重新生成工作表“记录表-2025002-001”中的 11 份/)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '重新生成记录表' }));
+    expect(await screen.findByText('记录表已重新生成', {}, { timeout: 10_000 })).toBeTruthy();
+    const names = (await port.listSheets()).map((x) => x.name);
+    expect(names.filter((n) => n.startsWith('记录表'))).toEqual(['记录表-2025002-001']);
+    expect(names.some((n) => n.startsWith('_ssj_新'))).toBe(false);
+    expect(port.cell('记录表-2025002-001', 'A1')?.value).toBe('部门联合抽查检查情况记录表');
   });
 
   it('shows progress and, on 取消, deletes the unfinished sheet so the workbook is as before', async () => {

@@ -112,13 +112,13 @@ describe('PublishPanel (结果公示)', () => {
   it('says when every draw was voided and has nothing to publish', async () => {
     const port = await drawnBook();
     const { readBookState } = await import('../../src/workbook');
-    const { recordVoid } = await import('../../src/core/session/logEvents');
+    const { voidDraw } = await import('../../src/core/session');
     const state = await readBookState(port);
-    const v = recordVoid(state.log, 1, '抽取范围有误', { time: '2025-04-01T10:00:00+08:00', operator: '测试员' });
-    if (!v.ok) throw new Error(v.message);
+    const v = voidDraw(state, 1, '抽取范围有误', { time: '2025-04-01T10:00:00+08:00', operator: '测试员' });
+    if (!v.ok) throw new Error(JSON.stringify(v.refusal));
     await port.apply(v.ops);
     await openPublish(port);
-    expect(screen.getByText('所有抽取均已作废：请在第 2 步重新抽取。')).toBeTruthy();
+    expect(screen.getByText('所有抽取均已作废：请在第 3 步重新抽取。')).toBeTruthy();
     expect(screen.getByText('可公示的抽取 0 次，共 0 个检查对象。')).toBeTruthy();
     expect((screen.getByRole('button', { name: '生成公示表' }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole('button', { name: '生成年度统计表' }) as HTMLButtonElement).disabled).toBe(true);
@@ -130,7 +130,9 @@ describe('PublishPanel (结果公示)', () => {
     await openPublish(port, testEnvironment({ saveTextFile }));
     fireEvent.click(screen.getByRole('button', { name: '下载公示 CSV' }));
     expect(saveTextFile).toHaveBeenCalledWith('结果公示.csv', expect.stringMatching(/^\uFEFF抽查计划,任务,检查对象,统一社会信用代码,检查结果,检查日期,检查机关,后续处置\r\n/), 'text/csv;charset=utf-8');
-    expect(String(saveTextFile.mock.calls[0][1]).split('\r\n')).toHaveLength(13);
+    const lines = String(saveTextFile.mock.calls[0][1]).split('\r\n');
+    expect(lines.indexOf('抽取经过')).toBe(13);
+    expect(lines.some((l) => /^公示码,[0-9A-F-]{19}$/.test(l))).toBe(true);
   });
 
   it('has no CSV button inside Excel, where there is nowhere to save it', async () => {

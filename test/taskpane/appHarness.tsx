@@ -4,9 +4,8 @@ import { FluentProvider, IdPrefixProvider, webLightTheme } from '@fluentui/react
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { formatLogTime } from '../../src/core/log/drawLog';
-import { prepareDraw } from '../../src/core/prepare/prepareDraw';
 import { buildSampleBook } from '../../src/core/sample';
-import { buildDrawContext, recordDraw } from '../../src/core/session/drawEvents';
+import { makeDraw, planDraw } from '../../src/core/session';
 import { dateToSerialDay } from '../../src/core/session/dates';
 import { App } from '../../src/taskpane/App';
 import { createTaskpaneEnvironment, type AppEnvironment } from '../../src/taskpane/appEnvironment';
@@ -45,19 +44,8 @@ export async function sampleWorkbook(): Promise<MemoryWorkbook> {
 export async function drawInto(port: WorkbookPort, planNo = '2025002', taskNo = '001'): Promise<number> {
   const state = await readBookState(port);
   const task = state.report.tasks.find((t) => t.planNo === planNo && t.taskNo === taskNo)!;
-  const settings = { drawDate: dateToSerialDay(NOW), bureauDepartment: '医疗保障局' };
-  const prep = prepareDraw(task, state.dirs, settings);
-  if (!prep.ok) throw new Error(prep.problems.join('；'));
-  const context = buildDrawContext(task, state.dirs, prep, settings);
-  const outcome = recordDraw(
-    task,
-    prep,
-    context,
-    { source: 'local', hex: 'ab'.repeat(32) },
-    state.log,
-    { time: formatLogTime(NOW), operator: '测试员' },
-    state.sheets.map((s) => s.name),
-  );
+  const outcome = makeDraw(state, planDraw(state, task, {}, dateToSerialDay(NOW)), { source: 'local', hex: 'ab'.repeat(32) }, { time: formatLogTime(NOW), operator: '测试员' });
+  if (!outcome.ok && outcome.refusal) throw new Error(JSON.stringify(outcome.refusal));
   await port.apply(outcome.ops);
   return outcome.entry.seq;
 }

@@ -1,8 +1,7 @@
 import { createOfficeWorkbook } from '../../src/workbook/office';
 import { readBookState } from '../../src/workbook';
 import { buildSampleBook } from '../../src/core/sample';
-import { prepareDraw } from '../../src/core/prepare/prepareDraw';
-import { buildDrawContext, recordDraw } from '../../src/core/session/drawEvents';
+import { makeDraw, planDraw } from '../../src/core/session';
 import { FakeExcel } from './fakeExcel';
 
 /** Reads a sample book of `targets` rows through the Office adapter, draws 5 % and logs it; counts syncs. */
@@ -14,13 +13,9 @@ async function drawAndLog(targets: number) {
   const state = await readBookState(port);
   const readSyncs = fake.syncCount;
   const task = { ...state.report.tasks[0]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 500 } };
-  const settings = { drawDate: 46000 };
-  const prep = prepareDraw(task, state.dirs, settings);
-  if (!prep.ok) throw new Error(prep.problems.join('；'));
-  const context = buildDrawContext(task, state.dirs, prep, settings);
   const seed = { source: 'local' as const, hex: '11'.repeat(32) };
-  const drawn = recordDraw(task, prep, context, seed, state.log, { time: '2025-12-09T10:00:00+08:00', operator: '测试' }, state.sheets.map((s) => s.name));
-  if (!drawn.ok) throw new Error(drawn.failure.message);
+  const drawn = makeDraw(state, planDraw(state, task, {}, 46000), seed, { time: '2025-12-09T10:00:00+08:00', operator: '测试' });
+  if (!drawn.ok) throw new Error(drawn.refusal ? JSON.stringify(drawn.refusal) : drawn.failure.message);
   fake.resetSyncs();
   await port.apply(drawn.ops);
   return { readSyncs, writeSyncs: fake.syncCount, drawn: drawn.record.result.length, maxRequest: Math.max(...fake.syncs.map((s) => s.requestBytes)) };

@@ -6,10 +6,9 @@
  */
 import { buildRecordFormsOps, recordFormsSheetName } from '../../src/core/forms';
 import { formatLogTime } from '../../src/core/log/drawLog';
-import { prepareDraw } from '../../src/core/prepare/prepareDraw';
-import { listDraws, resultsSheetOps, type DrawItem } from '../../src/core/results';
+import { resultsRegisterOps, type DrawItem } from '../../src/core/results';
 import { buildSampleBook } from '../../src/core/sample';
-import { buildDrawContext, recordDraw } from '../../src/core/session/drawEvents';
+import { makeDraw, planDraw } from '../../src/core/session';
 import { createMemoryWorkbook, readBookState } from '../../src/workbook';
 import { createOfficeWorkbook } from '../../src/workbook/office';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/workbook/office/payload';
@@ -22,14 +21,10 @@ async function bigDraw(): Promise<DrawItem> {
   await book.apply(buildSampleBook({ targets: 2_400 }).ops);
   const state = await readBookState(book);
   const task = { ...state.report.tasks[0]!, taskType: 'undirected' as const, ratio: { kind: 'plain' as const, basisPoints: 2_500 } };
-  const settings = { drawDate: 45_748, recentWindowDays: 0, annualCap: 0 };
-  const prep = prepareDraw(task, state.dirs, settings);
-  if (!prep.ok) throw new Error(prep.problems.join('；'));
-  const context = buildDrawContext(task, state.dirs, prep, settings);
-  const drawn = recordDraw(task, prep, context, { source: 'local', hex: '33'.repeat(32) }, state.log, { time: formatLogTime(new Date('2025-04-01T09:30:00+08:00')), operator: '测试' }, state.sheets.map((s) => s.name));
-  if (!drawn.ok) throw new Error(drawn.failure.message);
+  const drawn = makeDraw(state, planDraw(state, task, { recentWindowDays: 0, annualCap: 0 }, 45_748), { source: 'local', hex: '33'.repeat(32) }, { time: formatLogTime(new Date('2025-04-01T09:30:00+08:00')), operator: '测试' });
+  if (!drawn.ok) throw new Error(drawn.refusal ? JSON.stringify(drawn.refusal) : drawn.failure.message);
   await book.apply(drawn.ops);
-  return listDraws((await readBookState(book)).log)[0]!;
+  return (await readBookState(book)).events.draws[0]!;
 }
 
 type Run = { perBatch: number[]; maxRequest: number; forms: number };
@@ -78,7 +73,7 @@ describe('500 record forms through the Office adapter', () => {
       const fake = new FakeExcel();
       const port = createOfficeWorkbook(fake.excelRun, fake.requirements);
       fake.seed('计划', [['抽查计划编号']]);
-      await port.apply(resultsSheetOps({ ...draw, teams: draw.teams.slice(0, n) }, '检查结果-x'));
+      await port.apply(resultsRegisterOps({ ...draw, teams: draw.teams.slice(0, n) }, '检查结果-x'));
       return { count: fake.syncCount, max: Math.max(...fake.syncs.map((s) => s.requestBytes)) };
     };
     const small = await syncs(50);

@@ -5,6 +5,9 @@ import type { Grid } from '../../core/grid';
 import { loadXlsxAdapter } from '../../workbook';
 import type { XlsxWorkbook as XlsxWorkbookHandle } from '../../workbook';
 
+/** The bytes each opened book was read from: an in-place save refuses if the file changed since. */
+const readBytes = new WeakMap<XlsxWorkbookHandle, Uint8Array>();
+
 /** Opens BOOK (exit 2 with a Chinese reason when it is missing or not an .xlsx). */
 export async function openBook(io: CliIo, path: string | undefined): Promise<XlsxWorkbookHandle> {
   if (!path) throw new UsageError('缺少工作簿文件参数。用法见 shuangsuiji --help。');
@@ -14,7 +17,9 @@ export async function openBook(io: CliIo, path: string | undefined): Promise<Xls
   const bytes = await io.readFile(io.resolve(path));
   const { openXlsxWorkbook } = await loadXlsxAdapter();
   const name = path.split(/[\\/]/).pop() ?? path;
-  return openXlsxWorkbook(bytes, name);
+  const book = await openXlsxWorkbook(bytes, name);
+  readBytes.set(book, bytes);
+  return book;
 }
 
 /** Reads every sheet's used range, in tab order. */
@@ -30,7 +35,7 @@ export function defaultOutputPath(input: string, command: string): string {
 
 /**
  * Saves the book where the options say (cli.md): the input itself with `--in-place`, else `-o OUT`,
- * else `<name>.<command>.xlsx` beside the input.
+ * else `<name>.<command>.xlsx` beside the input. An existing output is replaced only with `--force`.
  */
 export async function saveOutput(
   io: CliIo,
@@ -41,15 +46,20 @@ export async function saveOutput(
 ): Promise<string> {
   const inPlace = Boolean(values['in-place']);
   const out = inPlace ? input : ((values.output as string | undefined) ?? defaultOutputPath(input, command));
-  return saveBook(io, book, input, out, inPlace);
+  return saveBook(io, book, input, out, { inPlace, force: Boolean(values.force) });
 }
 
-/** Saves the book to OUT atomically; refuses to overwrite the input unless --in-place. */
-export async function saveBook(io: CliIo, book: XlsxWorkbookHandle, input: string, out: string, inPlace: boolean): Promise<string> {
+/**
+ * Saves the book to OUT atomically. Refuses to write over the input unless --in-place (symlinks and
+ * hard links count as the input), and over any other existing file unless --force; an in-place save
+ * refuses when the input changed since it was read.
+ */
+export async function saveBook(io: CliIo, book: XlsxWorkbookHandle, input: string, out: string, mode: { inPlace: boolean; force?: boolean }): Promise<string> {
   const target = io.resolve(out);
-  if (target === io.resolve(input) && !inPlace) {
-    throw new UsageError('输出文件与输入文件相同：如确需覆盖原文件，请加 --in-place。');
-  }
-  await io.writeFileAtomic(target, await book.save());
+  const isInput = await io.sameFile(target, io.resolve(input));
+  if (isInput && !mode.inPlace) throw new UsageError('输出文件与输入文件相同：如确需覆盖原文件，请加 --in-place。');
+  const bytes = await book.save();
+  const read = readBytes.get(book);
+  await io.writeFileAtomic(target, bytes, isInput ? { overwrite: true, ...(read ? { unchangedSince: read } : {}) } : { overwrite: Boolean(mode.force) });
   return target;
 }

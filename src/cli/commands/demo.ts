@@ -32,7 +32,8 @@ export async function runDemo(
   await book.apply(buildSampleBook().ops);
   const bookPath = io.resolve(dir, DEMO_BOOK);
   const resultPath = io.resolve(dir, DEMO_RESULT);
-  await io.writeFileAtomic(bookPath, await book.save());
+  // The demo folder is the demo's own: each run writes it afresh.
+  await io.writeFileAtomic(bookPath, await book.save(), { overwrite: true });
   io.stdout(`已写入示例工作簿：${bookPath}\n（邢台市医疗保障局 2025 年：计划表、抽查事项清单、检查对象名录库、执法检查人员名录库、检查历史）\n`);
 
   await step(io, '第 1 步 读取校验（shuangsuiji validate）：', async (sub) => {
@@ -42,7 +43,7 @@ export async function runDemo(
     return EXIT_OK;
   });
   await step(io, `第 2 步 抽取任务 ${DEMO_TASK}（shuangsuiji draw，本地随机数）：`, (sub) =>
-    runDraw({ positionals: [bookPath], values: { task: DEMO_TASK, output: resultPath } }, sub),
+    runDraw({ positionals: [bookPath], values: { task: DEMO_TASK, output: resultPath, force: true } }, sub),
   );
   await step(io, '第 3 步 生成一户一表（shuangsuiji forms）：', (sub) =>
     runForms({ positionals: [resultPath], values: { 'in-place': true } }, sub),

@@ -1,5 +1,6 @@
 import type { CliIo } from '../cliIo';
-import { EXIT_OK, UsageError } from '../cliIo';
+import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
+import { firstLogError, unverifiedRefusal, VERIFY_ADVICE } from '../../core/session';
 import { canonicalJson, sha256Hex } from '../../core/draw';
 import type { CommandArgs } from './logArgs';
 import { drawSeqOption, onePath, openLogBook } from './logArgs';
@@ -10,7 +11,13 @@ const USAGE = 'shuangsuiji export-record BOOK [--draw SEQ]';
 export async function runExportRecord(args: CommandArgs, io: CliIo): Promise<number> {
   const path = onePath(args, USAGE);
   const asked = drawSeqOption(args.values.draw, false);
-  const { log } = await openLogBook(io, path);
+  const { state } = await openLogBook(io, path);
+  const unverified = firstLogError(state);
+  if (unverified) {
+    io.stderr(`${unverifiedRefusal(unverified, VERIFY_ADVICE)}\n`);
+    return EXIT_FINDINGS;
+  }
+  const log = state.log;
   const draws = log.rows.filter((r) => r.entry.event === '抽取');
   const row = asked === undefined ? draws[draws.length - 1] : log.rows.find((r) => r.entry.seq === asked);
   if (!row)
@@ -21,12 +28,7 @@ export async function runExportRecord(args: CommandArgs, io: CliIo): Promise<num
     throw new UsageError(
       `抽取记录第 ${row.entry.seq} 条是“${row.entry.event}”，不是抽取；请用 --draw 指定一条抽取。`,
     );
-  let record: unknown;
-  try {
-    record = (JSON.parse(log.data.get(row.entry.seq) ?? '') as { record?: unknown }).record;
-  } catch {
-    record = undefined;
-  }
+  const record = state.events.draws.find((d) => d.seq === row.entry.seq)?.record;
   if (record === undefined)
     throw new UsageError(
       `第 ${row.entry.seq} 条抽取的存储数据缺失或无法读取：请先运行 shuangsuiji verify ${path}。`,

@@ -1,13 +1,12 @@
-/** Argument and book helpers shared by the log commands (verify, export-record, substitute, void). */
+/** Argument and book helpers shared by the log commands (verify, export-record, substitute, void, forms, results). */
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
-import type { Grid } from '../../core/grid';
 import type { Finding } from '../../core/findings';
-import { DATA_SHEET, formatLogTime, LOG_SHEET } from '../../core/log/drawLog';
-import type { EventMeta } from '../../core/session/drawEvents';
-import { appendBlocker } from '../../core/session/logEvents';
-import { readLogState, type LogState } from '../../core/log/logSheet';
-import type { SheetInfo, XlsxWorkbook } from '../../workbook';
+import { formatLogTime, publicCodeOf } from '../../core/log';
+import type { AppendRefusal, EventMeta, LogBook } from '../../core/session';
+import { describeAppendBlocker } from '../../core/session';
+import type { XlsxWorkbook } from '../../workbook';
+import { readLogBookState } from '../../workbook';
 import { openBook } from './bookIo';
 
 export type CommandArgs = { positionals: string[]; values: Record<string, string | boolean | undefined> };
@@ -33,27 +32,13 @@ export function onePath(args: CommandArgs, usage: string): string {
   return path;
 }
 
-export type LogBook = {
-  book: XlsxWorkbook;
-  sheets: SheetInfo[];
-  grids: Grid[];
-  log: LogState;
-  dataGrid: Grid | null;
-};
+/** An opened book with its log side read (no plan validation). */
+export type OpenedLogBook = { book: XlsxWorkbook; state: LogBook };
 
 /** Opens BOOK and reads every sheet and the log, without validating the plan tables. */
-export async function openLogBook(io: CliIo, path: string): Promise<LogBook> {
+export async function openLogBook(io: CliIo, path: string): Promise<OpenedLogBook> {
   const book = await openBook(io, path);
-  const sheets = await book.listSheets();
-  const grids = await book.readSheets(sheets.map((s) => s.name));
-  const byName = (n: string) => grids.find((g) => g.sheet === n) ?? null;
-  return {
-    book,
-    sheets,
-    grids,
-    log: readLogState(byName(LOG_SHEET), byName(DATA_SHEET)),
-    dataGrid: byName(DATA_SHEET),
-  };
+  return { book, state: await readLogBookState(book) };
 }
 
 /** A finding as the verify command prints it: `sheet!cell  message`. */
@@ -62,42 +47,39 @@ export function formatPlace(f: Finding): string {
   return `  ${f.severity === 'warning' ? '[警告] ' : ''}${where}  ${f.message}  (${f.code})`;
 }
 
-/** The Chinese line printed (exit 1) when a command would append to a broken chain. */
-export function brokenChainMessage(f: Finding, path: string): string {
-  return `抽取记录已被改动（${f.sheet}!${f.cell}：${f.message}），不能在损坏的记录后追加。请先运行 shuangsuiji verify ${path} 查看详情，从未改动的备份恢复该文件后再操作。\n`;
-}
-
-/** The Chinese line printed (exit 1) when nothing may be appended about draw SEQ; '' when fine. */
-function appendRefusal(log: LogState, seq: number, path: string): string {
-  const blocker = appendBlocker(log, seq);
-  if (!blocker) return '';
-  if (blocker.kind === 'chain') return brokenChainMessage(blocker.finding, path);
-  return `第 ${seq} 条记录的存储数据已被改动，不能在其后追加。请先运行 shuangsuiji verify ${path} 查看详情，从未改动的备份恢复该文件后再操作。\n`;
+/** What to do about a broken log, in the CLI's words. */
+export function verifyAdvice(path: string): string {
+  return `请先运行 shuangsuiji verify ${path} 查看详情，从未改动的备份恢复该文件后再操作。`;
 }
 
 /**
- * Opens BOOK to append an entry about draw SEQ (递补, 作废): the book and the entry's time, operator
- * and `--password`; or null after printing on stderr why the log cannot be appended to (exit 1).
+ * Ends a refused append the CLI way: a broken log is a finding (exit 1, reason on stderr), a request
+ * that does not fit the log is bad usage (exit 2).
  */
-export async function openForAppend(
-  io: CliIo,
-  path: string,
-  seq: number,
-  args: CommandArgs,
-): Promise<{ book: LogBook; meta: EventMeta } | null> {
-  const book = await openLogBook(io, path);
-  const refusal = appendRefusal(book.log, seq, path);
-  if (refusal) {
-    io.stderr(refusal);
-    return null;
-  }
+export function refuseAppend(io: CliIo, refusal: AppendRefusal, path: string): number {
+  if (refusal.kind === 'invalid') throw new UsageError(refusal.message);
+  io.stderr(`${describeAppendBlocker(refusal.blocker, verifyAdvice(path))}\n`);
+  return 1;
+}
+
+/** The time, operator and `--password` of an event appended now. */
+export function eventMeta(io: CliIo, args: CommandArgs): EventMeta {
   const password = args.values.password;
   return {
-    book,
-    meta: {
-      time: formatLogTime(io.now()),
-      operator: io.userName(),
-      ...(typeof password === 'string' && password ? { password } : {}),
-    },
+    time: formatLogTime(io.now()),
+    operator: io.userName(),
+    ...(typeof password === 'string' && password ? { password } : {}),
   };
 }
+
+/** The head to publish after an entry, in a clerk's words (公示码 first, the full hash after). */
+export function publishLines(hash: string, saved: string): string[] {
+  return [
+    `公示码：${publicCodeOf(hash)}（请写入公示。日后可用 shuangsuiji verify ${saved} --head ${publicCodeOf(hash)} 核对抽取记录没有被改写或截断）`,
+    `链头哈希（完整）：${hash}`,
+  ];
+}
+
+/** What a local seed does not prove, said after every local draw. */
+export const LOCAL_SEED_CAVEAT =
+  '说明：本地随机数不能证明操作人没有多次抽取后挑选结果——本工具不覆盖已有文件，且链头公布后任何重抽都会被发现。正式抽取建议用公开随机数：先 --commit 公布承诺，开奖后 --public-text 抽取。';

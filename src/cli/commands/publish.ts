@@ -1,20 +1,8 @@
 import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { formatLogTime } from '../../core/log';
-import {
-  buildPublicationRows,
-  buildPublicationSheetOps,
-  computeYearlyFigures,
-  figuresSheetOps,
-  FIGURES_SHEET,
-  listDraws,
-  publishableDraws,
-  PUBLICATION_SHEET,
-  readResults,
-  toCsv,
-  type YearFigures,
-} from '../../core/results';
-import { nextFreeSheetName } from '../../core/sheetNames';
+import type { YearFigures } from '../../core/results';
+import { firstLogError, publicationCsv, publicationOps, readPublication, unverifiedRefusal, VERIFY_ADVICE } from '../../core/session';
 import { readBookState } from '../../workbook';
 import { defaultOutputPath, openBook, saveOutput } from './bookIo';
 import { onePath, type CommandArgs } from './logArgs';
@@ -41,46 +29,58 @@ export function formatYears(years: readonly YearFigures[]): string[] {
 export async function runPublish(args: CommandArgs, io: CliIo): Promise<number> {
   const path = onePath(args, USAGE);
   const csvArg = args.values.csv;
-  if (csvArg === true || csvArg === '') throw new UsageError(`--csv 需要一个文件名，如 --csv 结果公示.csv。用法：${USAGE}`);
+  if (csvArg === true || csvArg === '')
+    throw new UsageError(`--csv 需要一个文件名，如 --csv 结果公示.csv。用法：${USAGE}`);
   const book = await openBook(io, path);
   // The directories are read either way (coverage needs their size); their cell checks are validate's job.
   const state = await readBookState(book, { tasksOnly: true });
-  const draws = listDraws(state.log);
-  if (draws.length === 0) throw new UsageError(`${path} 中还没有抽取记录：请先运行 shuangsuiji draw。`);
+  if (state.events.draws.length === 0)
+    throw new UsageError(`${path} 中还没有抽取记录：请先运行 shuangsuiji draw。`);
+  const unverified = firstLogError(state);
+  if (unverified) {
+    io.stderr(`${unverifiedRefusal(unverified, VERIFY_ADVICE)}\n`);
+    return EXIT_FINDINGS;
+  }
   const today = formatLogTime(io.now()).slice(0, 10);
-  const results = readResults(state.grids, draws, { today });
-  const rows = buildPublicationRows(draws, results);
-  const years = computeYearlyFigures(draws, results, { directorySize: state.dirs.targets.length });
-  const publishable = publishableDraws(draws);
-  const withheld = draws.filter((d) => !d.voided && d.context.isSecret).length;
-  const withResult = rows.filter((r) => r[4] !== '').length;
-
-  const names = state.sheets.map((s) => s.name);
-  const publicationSheet = nextFreeSheetName(PUBLICATION_SHEET, names);
-  const figuresSheet = nextFreeSheetName(FIGURES_SHEET, [...names, publicationSheet]);
-  await book.apply([
-    ...buildPublicationSheetOps(publicationSheet, rows, `“双随机、一公开”抽查结果公示（截至 ${today}，${publishable.length} 次抽取，${rows.length} 个检查对象）`),
-    ...figuresSheetOps(figuresSheet, years, `“双随机、一公开”年度统计（截至 ${today}）`),
-  ]);
+  const plan = readPublication(state, today);
+  const { ops, sheets } = publicationOps(state, plan, today);
+  await book.apply(ops);
   const csvPath = typeof csvArg === 'string' ? io.resolve(csvArg) : null;
   if (csvPath) {
-    const out = args.values['in-place'] ? path : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'publish'));
-    if (csvPath === io.resolve(path) || csvPath === io.resolve(out)) throw new UsageError('--csv 的文件不能与工作簿文件相同：请另取一个 .csv 文件名。');
+    const out = args.values['in-place']
+      ? path
+      : ((args.values.output as string | undefined) ?? defaultOutputPath(path, 'publish'));
+    if (csvPath === io.resolve(path) || csvPath === io.resolve(out))
+      throw new UsageError('--csv 的文件不能与工作簿文件相同：请另取一个 .csv 文件名。');
   }
   const saved = await saveOutput(io, book, path, args.values, 'publish');
-  if (csvPath) await io.writeFileAtomic(csvPath, new TextEncoder().encode(toCsv(rows)));
+  if (csvPath) await io.writeFileAtomic(csvPath, new TextEncoder().encode(publicationCsv(plan)), { overwrite: Boolean(args.values.force) });
 
-  const errors = results.findings.filter((f) => f.severity === 'error').length;
-  const entered = results.draws.filter((d) => !d.isVoided).reduce((n, d) => n + d.entered, 0);
-  const pending = results.draws.filter((d) => !d.isVoided).reduce((n, d) => n + d.pending, 0);
+  const { results, rows, years } = plan;
+  const errors = plan.errors.length;
   if (args.values.json) {
     io.stdout(
       `${JSON.stringify(
         {
-          publication: { sheet: publicationSheet, rows: rows.length, withResults: withResult, csv: csvPath },
-          figuresSheet,
+          publication: {
+            sheet: sheets.publication,
+            rows: rows.length,
+            withResults: plan.withResults,
+            csv: csvPath,
+          },
+          figuresSheet: sheets.figures,
           years,
-          results: { entered, pending, draws: results.draws.map((d) => ({ draw: d.seq, sheet: d.sheet, isVoided: d.isVoided, entered: d.entered, pending: d.pending })) },
+          results: {
+            entered: plan.entered,
+            pending: plan.pending,
+            draws: results.draws.map((d) => ({
+              draw: d.seq,
+              sheet: d.sheet,
+              isVoided: d.isVoided,
+              entered: d.entered,
+              pending: d.pending,
+            })),
+          },
           findings: results.findings,
           output: saved,
         },
@@ -90,13 +90,16 @@ export async function runPublish(args: CommandArgs, io: CliIo): Promise<number> 
     );
   } else {
     const lines = [
-      `公示表“${publicationSheet}”：可公示的抽取 ${publishable.length} 次，${rows.length} 个检查对象，其中 ${withResult} 个已有检查结果${withheld ? `；另有 ${withheld} 次涉密抽取不公示` : ''}。`,
-      `检查结果：已录入 ${entered} 个，待录入 ${pending} 个${results.sheets.length ? '' : '（还没有结果登记表：先运行 shuangsuiji results）'}。`,
-      `年度统计“${figuresSheet}”：`,
+      `公示表“${sheets.publication}”：可公示的抽取 ${plan.published} 次，${rows.length} 个检查对象，其中 ${plan.withResults} 个已有检查结果${plan.withheld ? `；另有 ${plan.withheld} 次涉密抽取不公示` : ''}。`,
+      `检查结果：已录入 ${plan.entered} 个，待录入 ${plan.pending} 个${results.sheets.length ? '' : '（还没有结果登记表：先运行 shuangsuiji results）'}。`,
+      `年度统计“${sheets.figures}”：`,
       ...formatYears(years),
     ];
     if (results.findings.length) {
-      lines.push(`结果登记表中有 ${errors} 个错误、${results.findings.length - errors} 个警告：`, ...results.findings.map(formatFinding));
+      lines.push(
+        `结果登记表中有 ${errors} 个错误、${results.findings.length - errors} 个警告：`,
+        ...results.findings.map(formatFinding),
+      );
     }
     if (csvPath) lines.push(`公示 CSV：${csvPath}`);
     lines.push(`已保存：${saved}`, '');

@@ -1,9 +1,10 @@
 import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
-import { recordSubstitution } from '../../core/session/logEvents';
+import { substituteInspector } from '../../core/session';
 import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
-import { drawSeqOption, onePath, openForAppend } from './logArgs';
+import { publishLines } from './logArgs';
+import { drawSeqOption, eventMeta, onePath, openLogBook, refuseAppend } from './logArgs';
 
 const USAGE =
   'shuangsuiji substitute BOOK --draw SEQ --target 检查对象 --out 检查人员 --reason 原因 [-o OUT]';
@@ -21,15 +22,13 @@ export async function runSubstitute(args: CommandArgs, io: CliIo): Promise<numbe
   const target = textOption(args.values.target, '--target', '检查对象的统一社会信用代码或名称');
   const out = textOption(args.values.out, '--out', '不能参加的检查人员的执法证号、编号或姓名');
   const reason = textOption(args.values.reason, '--reason', '递补原因，如“因病无法参加”');
-  const opened = await openForAppend(io, path, seq, args);
-  if (!opened) return EXIT_FINDINGS;
-  const { book, meta } = opened;
-  const outcome = recordSubstitution(book.log, seq, { target, out, reason }, meta, book.grids);
-  if (!outcome.ok && !outcome.isLogged) throw new UsageError(outcome.message);
-  await book.book.apply(outcome.ops);
-  const saved = await saveOutput(io, book.book, path, args.values, 'substitute');
+  const { book, state } = await openLogBook(io, path);
+  const outcome = substituteInspector(state, seq, { target, out, reason }, eventMeta(io, args));
+  if (!outcome.ok && outcome.refusal) return refuseAppend(io, outcome.refusal, path);
+  await book.apply(outcome.ops);
+  const saved = await saveOutput(io, book, path, args.values, 'substitute');
   if (!outcome.ok) {
-    io.stdout(`${outcome.message}（已记入抽取记录第 ${outcome.entry?.seq ?? ''} 条）\n已保存：${saved}\n`);
+    io.stdout(`${outcome.message}（已记入抽取记录第 ${outcome.entry.seq} 条）\n已保存：${saved}\n`);
     return EXIT_FINDINGS;
   }
   if (args.values.json) {
@@ -42,7 +41,12 @@ export async function runSubstitute(args: CommandArgs, io: CliIo): Promise<numbe
     [
       outcome.message,
       `已记入抽取记录第 ${outcome.entry.seq} 条；${outcome.resultSheet ? `结果工作表“${outcome.resultSheet}”已更新` : '未找到结果工作表，未更新'}。`,
-      `链头哈希：${outcome.entry.hash}`,
+      ...(outcome.staleForms.length
+        ? [
+            `已生成的记录表（${outcome.staleForms.join('、')}）已标为过时：请运行 shuangsuiji forms ${saved} --draw ${seq} 重新生成。`,
+          ]
+        : []),
+      ...publishLines(outcome.entry.hash, saved),
       `已保存：${saved}`,
       '',
     ].join('\n'),

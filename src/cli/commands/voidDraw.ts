@@ -1,9 +1,10 @@
 import type { CliIo } from '../cliIo';
-import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
-import { recordVoid } from '../../core/session/logEvents';
+import { EXIT_OK, UsageError } from '../cliIo';
+import { voidDraw } from '../../core/session';
 import { saveOutput } from './bookIo';
 import type { CommandArgs } from './logArgs';
-import { drawSeqOption, onePath, openForAppend } from './logArgs';
+import { publishLines } from './logArgs';
+import { drawSeqOption, eventMeta, onePath, openLogBook, refuseAppend } from './logArgs';
 
 const USAGE = 'shuangsuiji void BOOK --draw SEQ --reason 原因 [-o OUT]';
 
@@ -14,19 +15,17 @@ export async function runVoid(args: CommandArgs, io: CliIo): Promise<number> {
   const reason = args.values.reason;
   if (typeof reason !== 'string' || reason.trim() === '')
     throw new UsageError(`缺少 --reason：请写明作废原因。用法：${USAGE}`);
-  const opened = await openForAppend(io, path, seq, args);
-  if (!opened) return EXIT_FINDINGS;
-  const { book, meta } = opened;
-  const outcome = recordVoid(book.log, seq, reason, meta);
-  if (!outcome.ok) throw new UsageError(outcome.message);
-  await book.book.apply(outcome.ops);
-  const saved = await saveOutput(io, book.book, path, args.values, 'void');
+  const { book, state } = await openLogBook(io, path);
+  const outcome = voidDraw(state, seq, reason, eventMeta(io, args));
+  if (!outcome.ok) return refuseAppend(io, outcome.refusal, path);
+  await book.apply(outcome.ops);
+  const saved = await saveOutput(io, book, path, args.values, 'void');
   const { planNo, taskNo } = outcome.entry;
   io.stdout(
     [
       `已作废第 ${seq} 条抽取（任务 ${planNo}/${taskNo}），记入抽取记录第 ${outcome.entry.seq} 条。`,
       `如需重新抽取：shuangsuiji draw ${saved} --task ${planNo}/${taskNo}（新的抽取将记载它替代第 ${seq} 条）`,
-      `链头哈希：${outcome.entry.hash}`,
+      ...publishLines(outcome.entry.hash, saved),
       `已保存：${saved}`,
       '',
     ].join('\n'),

@@ -6,6 +6,8 @@
  * A `/` in a name becomes `／` so ids never hold the character ssj-draw/1 reserves.
  */
 import type { CellValue } from '../grid';
+import type { RecordDate } from './parseRecordDate';
+import { parseRecordDate } from './parseRecordDate';
 import { checkUscc, normalizeCode } from '../ids';
 import type { FoundTable, TableRow } from '../tables';
 import { collapseSpaces } from '../text';
@@ -47,8 +49,12 @@ export type InspectorEntry = {
 export type HistoryEntry = {
   sheet: string;
   row: number;
-  /** Excel serial day, null when the cell is not a date. */
+  /** Excel serial day, null when the cell is empty or not a usable date (see `dateIssue`). */
   date: number | null;
+  /** Why the date was not read as written (a finding shown before the draw), or null. */
+  dateIssue?: RecordDate["issue"];
+  /** 0-based sheet column of the date cell (-1 when the table has none). */
+  dateColumn?: number;
   targetName: string;
   uscc: string;
   inspectorNames: string[];
@@ -76,11 +82,7 @@ const OFF_DUTY = /(休假|病假|产假|离岗|停职|借调|调离|退休|不�
  * @example dateSerialOf('2025年3月1日', '2025年3月1日') // 45717
  */
 export function dateSerialOf(value: CellValue, shown: string): number | null {
-  if (typeof value === 'number' && value > 0 && value < 2958466) return Math.floor(value);
-  const m = /(\d{4})\s*[年\-/.]\s*(\d{1,2})\s*[月\-/.]\s*(\d{1,2})/.exec(shown.normalize('NFKC'));
-  if (!m) return null;
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-  return Math.round((t - Date.UTC(1899, 11, 30)) / 86_400_000);
+  return parseRecordDate(value, shown, Number.POSITIVE_INFINITY).serial;
 }
 
 /**
@@ -154,30 +156,36 @@ export function readInspectors(table: FoundTable): InspectorEntry[] {
 }
 
 /**
- * Inspection history rows as records.
- * @example readHistory(table)[0].inspectorNames // ['王建国', '李海燕']
+ * Inspection history rows as records. Dates are read by {@link parseRecordDate}; `today` (Excel
+ * serial) refuses future dates.
+ * @example readHistory(table, 46000)[0].inspectorNames // ['王建国', '李海燕']
  */
-export function readHistory(table: FoundTable): HistoryEntry[] {
-  return table.rows.map((row) => ({
-    sheet: table.sheet,
-    row: row.row,
-    date: dateSerialOf(raw(row, 'date'), text(row, 'date')),
-    targetName: text(row, 'target'),
-    uscc: normalizeCode(text(row, 'uscc')),
-    inspectorNames: list(text(row, 'inspectors')),
-    badgeNos: list(text(row, 'badgeNos')).map(normalizeCode),
-    planNo: text(row, 'planNo'),
-  }));
+export function readHistory(table: FoundTable, today = Number.POSITIVE_INFINITY): HistoryEntry[] {
+  return table.rows.map((row) => {
+    const date = parseRecordDate(raw(row, 'date'), text(row, 'date'), today);
+    return {
+      sheet: table.sheet,
+      row: row.row,
+      date: date.serial,
+      dateIssue: date.issue,
+      dateColumn: table.columns.date ?? -1,
+      targetName: text(row, 'target'),
+      uscc: normalizeCode(text(row, 'uscc')),
+      inspectorNames: list(text(row, 'inspectors')),
+      badgeNos: list(text(row, 'badgeNos')).map(normalizeCode),
+      planNo: text(row, 'planNo'),
+    };
+  });
 }
 
 /**
  * All directories of a workbook from its found tables (the first table of each kind).
  * @example readDirectories(found).targets.length // 300
  */
-export function readDirectories(tables: readonly FoundTable[]): Directories {
+export function readDirectories(tables: readonly FoundTable[], today = Number.POSITIVE_INFINITY): Directories {
   const first = (kind: FoundTable['kind']): FoundTable | undefined => tables.find((t) => t.kind === kind);
   const t = first('targets');
   const i = first('inspectors');
   const h = first('history');
-  return { targets: t ? readTargets(t) : [], inspectors: i ? readInspectors(i) : [], history: h ? readHistory(h) : [] };
+  return { targets: t ? readTargets(t) : [], inspectors: i ? readInspectors(i) : [], history: h ? readHistory(h, today) : [] };
 }

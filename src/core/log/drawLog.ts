@@ -6,8 +6,7 @@
  * is stored as canonical JSON in a hidden sheet and bound to its row by `dataDigest`.
  */
 import { canonicalJson, sha256Hex } from '../draw/canonicalJson';
-import type { DrawRecord, SubstitutionRecord } from '../draw/types';
-import type { DrawContext } from './drawContext';
+import type { DrawSeed } from '../draw/types';
 
 export type LogEvent = '承诺' | '抽取' | '失败' | '递补' | '作废';
 
@@ -31,22 +30,6 @@ export type LogEntry = {
   prevHash: string;
   hash: string;
 };
-
-/** What the hidden sheet stores for an event. */
-export type LogData =
-  | { format: 'ssj-log-data/1'; event: '抽取'; record: DrawRecord; context: DrawContext; replaces: number }
-  | { format: 'ssj-log-data/1'; event: '递补'; drawSeq: number; substitution: SubstitutionRecord }
-  | {
-      format: 'ssj-log-data/1';
-      event: '承诺';
-      commitment: string;
-      announcement: string;
-      /** The inputs as committed (seed without text/hex), so the draw can be checked against them. */
-      inputs: unknown;
-      context: DrawContext;
-    }
-  | { format: 'ssj-log-data/1'; event: '失败'; inputs: unknown; message: string }
-  | { format: 'ssj-log-data/1'; event: '作废'; drawSeq: number; reason: string };
 
 export const GENESIS_HASH = '0'.repeat(64);
 export const LOG_SHEET = '抽取记录';
@@ -79,16 +62,10 @@ export const LOG_LAYOUT = { title: 1, head: 2, header: 4, firstEntry: 5 } as con
  */
 export function computeEntryHash(entry: Omit<LogEntry, 'hash'> | LogEntry): string {
   const { hash: _omit, ...content } = entry as LogEntry;
+  // A row read back with a number that is not an integer (十三, 1.5) cannot be canonical: it is
+  // a changed row, and its hash can only fail to match.
+  if (!Number.isSafeInteger(content.seq) || !Number.isSafeInteger(content.count)) return '';
   return sha256Hex(canonicalJson(content));
-}
-
-/**
- * The canonical text stored for an event and its digest.
- * @example serializeLogData(data).digest // 64 hex chars
- */
-export function serializeLogData(data: LogData): { text: string; digest: string } {
-  const text = canonicalJson(data);
-  return { text, digest: sha256Hex(text) };
 }
 
 /**
@@ -135,4 +112,12 @@ export function formatLogTime(d: Date, offsetMinutes = 480): string {
   const sign = offsetMinutes >= 0 ? '+' : '-';
   const off = Math.abs(offsetMinutes);
   return `${t.getUTCFullYear()}-${p(t.getUTCMonth() + 1)}-${p(t.getUTCDate())}T${p(t.getUTCHours())}:${p(t.getUTCMinutes())}:${p(t.getUTCSeconds())}${sign}${p(Math.floor(off / 60))}:${p(off % 60)}`;
+}
+
+/**
+ * The label the log writes in 随机源 for a seed.
+ * @example seedSourceLabel({ source: 'local', hex }) // '本地随机'
+ */
+export function seedSourceLabel(seed: DrawSeed): string {
+  return seed.source === 'local' ? '本地随机' : `公开随机数：${seed.text}`;
 }

@@ -1,4 +1,4 @@
-/** The tamper-evident draw log: rows, stored data, chain check and full verification. */
+/** The tamper-evident draw log: rows, stored data, the result sheets, chain check and full verification. */
 export {
   appendLogEntry,
   chunkText,
@@ -9,18 +9,34 @@ export {
   LOG_COLUMNS,
   LOG_LAYOUT,
   LOG_SHEET,
-  serializeLogData,
+  seedSourceLabel,
 } from './drawLog';
-export type { LogData, LogEntry, LogEvent } from './drawLog';
-export { appendLogOps, chainHead, readLogState } from './logSheet';
+export type { LogEntry, LogEvent } from './drawLog';
+export { LOG_DATA_FORMAT, parseLogData, revealedInputs, serializeLogData } from './logData';
+export type { CommitmentData, CommittedInputs, DrawData, FailureData, LogData, ParsedLogData, SubstitutionData, VoidData } from './logData';
+export { appendLogOps, chainHead, checkLogLayout, readLogState } from './logSheet';
 export type { LogRow, LogState } from './logSheet';
+export { pendingCommitment, readLogEvents, taskDrawStatus } from './readLogEvents';
+export type { LogEvents, StoredCommitment, StoredDraw } from './readLogEvents';
 export { checkChain } from './checkChain';
 export type { DrawContext, InspectorInfo, TargetInfo } from './drawContext';
 export {
-  findResultSheet,
-  RESULT_DIGEST_PREFIX,
-  resultInfoLine,
-  seedSourceLabel,
-  verifyLog,
-} from './verifyLog';
+  compareDrawResultSheet,
+  DRAW_RESULT_DIGEST_PREFIX,
+  DRAW_RESULT_HEADER,
+  DRAW_RESULT_LAYOUT,
+  DRAW_RESULT_SHEET_PREFIX,
+  drawResultInfoLine,
+  drawResultRowCells,
+  drawResultRowOps,
+  drawResultSheetName,
+  drawResultSheetOps,
+  drawResultTitle,
+  findDrawResultSheet,
+  isDrawResultSheet,
+} from './drawResultSheet';
+export type { DrawResultMismatch, ExpectedDrawResult } from './drawResultSheet';
+export { FOREIGN_SHEET_MESSAGE, verifyLog } from './verifyLog';
 export type { LogVerification, VerifyLogOptions } from './verifyLog';
+export { checkPublishedHead, publicCodeOf } from './publishedHead';
+export type { PublishedHeadCheck } from './publishedHead';

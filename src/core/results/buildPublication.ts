@@ -3,7 +3,7 @@
  * entered so far, as sheet operations and as CSV.
  */
 import type { WorkbookOp } from '../workbookOps';
-import type { DrawItem } from './listDraws';
+import type { DrawItem } from './describeDraw';
 import type { ResultsReading } from './readResults';
 import { wrappedRowHeight } from './_lib/rowHeights';
 
@@ -22,7 +22,7 @@ export function publishableDraws(draws: readonly DrawItem[]): DrawItem[] {
  * (`未发现问题`, not `1.未发现问题`): the code is the form's shorthand (附件2 说明（1）), the public
  * reads the words, as the national 公示 system shows them. Targets without a valid result keep
  * 检查结果, 检查日期 and 后续处置 blank. 检查机关 lists the units of the team that inspects the target.
- * @param draws the log's draws (listDraws)
+ * @param draws the log's draws (readLogEvents(log).draws)
  * @param results what readResults read for them (optional: without it every result is blank)
  * @returns the rows in log and draw order
  * @example buildPublicationRows(draws, results)[0] // ['2025年邢台市医疗保障局随机抽查002', '…第一批…', '某某大药房', '9113…', '未发现问题', '2025-06-03', '邢台市医疗保障局、邢台市市场监督管理局', '无需后续处置']

@@ -2,24 +2,24 @@
  * After the draw: the draws as the log records them, the results entry sheets (检查结果登记表) and
  * reading them back, the 公示 list with results, and the yearly figures.
  */
-export { describeDraw, describeTeam, formatShortTime, listDraws } from './listDraws';
-export type { DrawItem } from './listDraws';
+export { describeDraw, describeTeam, formatShortTime } from './describeDraw';
+export type { DrawItem } from './describeDraw';
 export {
   drawDateOf,
   FOLLOW_UP_OPTIONS,
   parseResultsIdentity,
   PROBLEM_CODES,
-  RESULTS_HEADER,
-  RESULTS_LAYOUT,
-  RESULTS_SHEET_PREFIX,
-  RESULTS_TITLE,
+  RESULTS_REGISTER_HEADER,
+  RESULTS_REGISTER_LAYOUT,
+  RESULTS_REGISTER_PREFIX,
+  RESULTS_REGISTER_TITLE,
   resultCodePrompt,
   resultMeaning,
   resultsIdentityLine,
-  resultsSheetName,
-  resultsSheetOps,
-} from './resultsSheet';
-export type { FollowUp } from './resultsSheet';
+  resultsRegisterName,
+  resultsRegisterOps,
+} from './resultsRegister';
+export type { FollowUp } from './resultsRegister';
 export { readResults } from './readResults';
 export type { DrawResults, ReadResultsOptions, ResultsReading, TargetResult } from './readResults';
 export {

@@ -9,15 +9,15 @@ import type { CellValue, Grid } from '../grid';
 import { cellAddress } from '../grid';
 import { stripSpaces, toHalfWidth } from '../text';
 import { FORM_RESULT_CODES } from '../forms/buildRecordForms';
-import type { DrawItem } from './listDraws';
+import type { DrawItem } from './describeDraw';
 import {
   drawDateOf,
   FOLLOW_UP_OPTIONS,
   parseResultsIdentity,
   PROBLEM_CODES,
-  RESULTS_HEADER,
+  RESULTS_REGISTER_HEADER,
   resultMeaning,
-} from './resultsSheet';
+} from './resultsRegister';
 import { parseResultDate } from './_lib/resultDates';
 
 export type ReadResultsOptions = {
@@ -71,12 +71,12 @@ type Columns = { name: number; uscc: number; code: number; date: number; followU
 /** Where a sheet's results table is: header row (0-based sheet row) and columns (0-based). */
 function findHeader(grid: Grid): { row: number; cols: Columns } | null {
   const want: Record<keyof Columns, string> = {
-    name: RESULTS_HEADER[1],
-    uscc: RESULTS_HEADER[2],
+    name: RESULTS_REGISTER_HEADER[1],
+    uscc: RESULTS_REGISTER_HEADER[2],
     code: '检查结果',
-    date: RESULTS_HEADER[4],
-    followUp: RESULTS_HEADER[5],
-    note: RESULTS_HEADER[6],
+    date: RESULTS_REGISTER_HEADER[4],
+    followUp: RESULTS_REGISTER_HEADER[5],
+    note: RESULTS_REGISTER_HEADER[6],
   };
   for (let r = 0; r < Math.min(grid.text.length, 15); r++) {
     const line = (grid.text[r] ?? []).map((t) => stripSpaces(toHalfWidth(t)));
@@ -156,10 +156,10 @@ const CODE_LIST = FORM_RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join(' 
 /**
  * Reads every results sheet of the workbook for the given draws.
  * @param grids the workbook's sheets (tab order); sheets without an identity line are ignored
- * @param draws the log's draws (listDraws), voided ones included
+ * @param draws the log's draws (readLogEvents(log).draws), voided ones included
  * @param options `today` (ISO) for the future-date check
  * @returns per draw the results and counts, and the findings
- * @example readResults(book.grids, listDraws(book.log), { today: '2025-06-30' }).draws[0]?.entered // 11
+ * @example readResults(book.grids, book.events.draws, { today: '2025-06-30' }).draws[0]?.entered // 11
  */
 export function readResults(grids: readonly Grid[], draws: readonly DrawItem[], options: ReadResultsOptions = {}): ResultsReading {
   const findings: Finding[] = [];
@@ -211,10 +211,10 @@ export function readResults(grids: readonly Grid[], draws: readonly DrawItem[], 
     if (!header) {
       findings.push({
         severity: 'error',
-        code: 'RESULTS_HEADER_MISSING',
+        code: 'RESULTS_REGISTER_HEADER_MISSING',
         sheet,
         cell: 'A4',
-        message: `找不到表头（应有 ${RESULTS_HEADER.join('、')} 各列）：表头被改动或删除，本表的结果无法读取。请恢复表头，或重新新建结果登记表后把结果抄过去。`,
+        message: `找不到表头（应有 ${RESULTS_REGISTER_HEADER.join('、')} 各列）：表头被改动或删除，本表的结果无法读取。请恢复表头，或重新新建结果登记表后把结果抄过去。`,
       });
       read.set(draw.seq, { ...pendingResults(draw), sheet });
       continue;

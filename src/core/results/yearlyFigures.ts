@@ -9,7 +9,7 @@
  */
 import type { ResultEntry } from '../draw';
 import type { WorkbookOp } from '../workbookOps';
-import type { DrawItem } from './listDraws';
+import type { DrawItem } from './describeDraw';
 import type { ResultsReading } from './readResults';
 import { wrappedRowHeight } from './_lib/rowHeights';
 
@@ -153,7 +153,7 @@ function moreNeeded(part: number, whole: number, minBp: number): number {
 
 /**
  * The figures per calendar year of the draw time, oldest year first.
- * @param draws the log's draws (listDraws); voided ones are left out
+ * @param draws the log's draws (readLogEvents(log).draws); voided ones are left out
  * @param results what readResults read (entered vs pending)
  * @param options `directorySize`: rows of the target directory (for coverage; 0 when unknown)
  * @returns one entry per year with its eight figures
@@ -227,7 +227,7 @@ export function computeYearlyFigures(draws: readonly DrawItem[], results: Result
         shareFigure('creditClasses', '信用分级分类抽查占比', byClass, inspections, T.creditClasses, (p) => `按信用风险分级分类抽取的检查 ${byClass} 次，占检查次数 ${inspections} 次的 ${p}`, () => `还需 ${moreNeeded(byClass, inspections, T.creditClasses)} 次按信用等级分档抽取的检查（在计划表的抽查比例中按等级填写，如“低(A、1%)、中(B、3%)”）`),
         options.directorySize > 0
           ? shareFigure('coverage', '名录库覆盖率', distinct, options.directorySize, T.coverage, (p) => `抽中 ${distinct} 户，占检查对象名录库 ${options.directorySize} 户的 ${p}`, () => `还需再抽查 ${Math.max(0, ceilDiv(T.coverage * options.directorySize, 10_000) - distinct)} 户`)
-          : { ...shareFigure('coverage', '名录库覆盖率', distinct, 0, T.coverage, () => '', null), sentence: '没有读到检查对象名录库，无法计算覆盖率：请在第 1 步读取含名录库的工作簿。' },
+          : { ...shareFigure('coverage', '名录库覆盖率', distinct, 0, T.coverage, () => '', null), sentence: '没有读到检查对象名录库，无法计算覆盖率：请读取含检查对象名录库的工作簿。' },
         {
           key: 'overAnnualCap',
           label: '超过年度上限的对象',

@@ -8,6 +8,7 @@ import type { Grid } from '../grid';
 import type { FoundTable, TableChoice, TableKind } from '../tables';
 import { missingRequiredColumns, readTableChoices, resolveTables, schemaOf } from '../tables';
 import type { CalendarDate } from '../ids';
+import type { HistoryEntry } from '../directories';
 import type { PlanTask } from '../prepare/planTask';
 import { readPlanTable } from './validatePlanTable';
 import { checkRatioClassesInSettings, parseFrequency, parseRatio } from '../rules';
@@ -121,7 +122,9 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
     }
   }
   const targetsTable = found.find((t) => t.kind === 'targets');
-  const dirs = readDirectories(found);
+  const todaySerial = options.today ? calendarSerial(options.today) : Number.POSITIVE_INFINITY;
+  const dirs = readDirectories(found, todaySerial);
+  findings.push(...historyDateFindings(dirs.history));
   const classes = [...new Set(dirs.targets.map((t) => t.creditClass).filter(Boolean))];
   const tasks: PlanTask[] = [];
   for (const t of found.filter((x) => x.kind === 'plan')) {
@@ -165,4 +168,29 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
     }
   }
   return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs, settings, storedChoices };
+}
+
+function calendarSerial(d: CalendarDate): number {
+  return Math.round((Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(1899, 11, 30)) / 86_400_000);
+}
+
+/**
+ * History dates that were not read as written: errors (not used: the target may stay eligible) and
+ * warnings (read with a guess). They decide 避免重复抽查, so they are shown before any draw.
+ * @example historyDateFindings(dirs.history)[0]?.code // 'HISTORY_DATE'
+ */
+export function historyDateFindings(history: readonly HistoryEntry[]): Finding[] {
+  return history.flatMap((h): Finding[] =>
+    h.dateIssue
+      ? [
+          {
+            severity: h.dateIssue.severity,
+            code: h.dateIssue.severity === 'error' ? 'HISTORY_DATE' : 'HISTORY_DATE_GUESSED',
+            sheet: h.sheet,
+            cell: cellAddress(h.row, h.dateColumn ?? 0),
+            message: `检查日期${h.dateIssue.message}${h.dateIssue.severity === 'error' ? '。这次检查不会计入“近期已检查”的排除，相关检查对象可能被再次抽中' : ''}。`,
+          },
+        ]
+      : [],
+  );
 }

@@ -40,7 +40,7 @@ type WriteState =
   | { kind: 'done'; sheet: string }
   | { kind: 'failed'; message: string };
 
-/** Step 1: read every sheet, list the tables found and the findings by sheet; optionally list them on a new sheet. */
+/** Step 读取校验: read every sheet, list the tables found and the findings by sheet; optionally list them on a new sheet. */
 export function CheckPanel({
   port,
   book,

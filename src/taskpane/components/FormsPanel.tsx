@@ -1,9 +1,9 @@
-import { Button, Dropdown, Field, makeStyles, Option, ProgressBar, Text, tokens } from '@fluentui/react-components';
-import { useRef, useState } from 'react';
+import { Button, Field, makeStyles, ProgressBar, Text, tokens } from '@fluentui/react-components';
+import { useMemo, useRef, useState } from 'react';
+import { planRecordForms, sheetsAddedBy } from '../../core/session/recordForms';
 import { describeError, isCancelledError, RETRY_ADVICE } from '../describeError';
-import { describeDraw, formatShortTime, listDraws, type DrawItem } from '../../core/results';
-import { nextFreeSheetName } from '../nextFreeSheetName';
 import { stepRef, type StepPanelProps } from '../stepTypes';
+import { DrawPicker } from './DrawPicker';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
 
@@ -17,70 +17,68 @@ const useStyles = makeStyles({
 type Run =
   | { kind: 'idle' }
   | { kind: 'running'; sheet: string; done: number; total: number; isCancelling: boolean }
-  | { kind: 'done'; sheet: string; total: number }
-  | { kind: 'cancelled'; sheet: string }
+  | { kind: 'done'; sheet: string; total: number; replaced: boolean }
+  | { kind: 'cancelled'; sheet: string; replaced: boolean }
   | { kind: 'failed'; message: string };
 
-/** `记录表-<计划编号>-<任务编号>` as recordFormsSheetName makes it, known before the forms module loads; ` (2)` when taken. */
-function plannedSheetName(item: DrawItem, sheetNames: readonly string[]): string {
-  const clean = (s: string) => s.replace(/[\\/?*[\]:]/g, '').trim();
-  const base = ['记录表', item.record.task.planNo, item.record.task.taskNo].map(clean).filter(Boolean).join('-').slice(0, 31);
-  return nextFreeSheetName(base, sheetNames);
-}
-
 /**
- * Step 4: the record forms (一户一表) of a draw on a NEW sheet, written in batches with progress.
- * Cancel stops between batches and deletes that sheet, so the workbook is as it was before.
+ * Step 记录表: the record forms (一户一表) of a draw, written in batches with progress. Cancel stops
+ * between batches and deletes what this run added; forms generated earlier for the same draw are
+ * replaced only when the run completes.
  */
 export function FormsPanel({ port, book, refresh }: StepPanelProps) {
   const styles = useStyles();
   const [selected, setSelected] = useState<number | null>(null);
   const [run, setRun] = useState<Run>({ kind: 'idle' });
   const cancelRef = useRef(false);
-  if (!book || !port) return <Text>请先在第 1 步读取并校验工作簿。</Text>;
-
-  const draws = listDraws(book.log).filter((d) => !d.voided);
+  const draws = useMemo(() => book?.events.draws.filter((d) => !d.voided) ?? [], [book]);
   const item = draws.find((d) => d.seq === selected) ?? draws[draws.length - 1];
-  if (!item) return <Text>{`请先在${stepRef('draw')}完成抽取。`}</Text>;
-  const sheetNames = book.sheets.map((s) => s.name);
-  const planned = plannedSheetName(item, sheetNames);
-  const total = item.teams.length;
+  const planned = useMemo(
+    () => (book && item ? planRecordForms(book, { seq: item.seq, batchSize: FORMS_PER_BATCH }) : null),
+    [book, item],
+  );
+  if (!book || !port) return <Text>{`请先在${stepRef('check')}读取并校验工作簿。`}</Text>;
+  if (!item || !planned) return <Text>{`请先在${stepRef('draw')}完成抽取。`}</Text>;
+  if (!planned.ok) return <ErrorBar title="不能生成记录表">{planned.message}</ErrorBar>;
+  const plan = planned.plan;
+  const sheet = plan.sheets[0] ?? '';
+  const total = plan.forms;
   const isRunning = run.kind === 'running';
 
   const generate = async () => {
     cancelRef.current = false;
-    const forms = await import(/* webpackChunkName: "forms" */ '../../core/forms');
-    // The name announced above is the name written (not recomputed, so the note stays true).
-    const sheet = planned;
-    // Forms show the teams as substitutions (递补) left them.
-    const record = { ...item.record, result: item.teams };
-    let isCreated = false;
+    const added: string[] = [];
     setRun({ kind: 'running', sheet, done: 0, total, isCancelling: false });
     try {
-      for (let start = 0; start < total; start += FORMS_PER_BATCH) {
+      for (const [i, ops] of plan.batches.entries()) {
         if (cancelRef.current) break;
-        const ops = forms.buildRecordFormsOps(record, item.context, { sheetName: sheet, startIndex: start, count: FORMS_PER_BATCH });
         await port.apply(ops, { isCancelled: () => cancelRef.current });
-        isCreated = true;
-        const done = Math.min(total, start + FORMS_PER_BATCH);
+        added.push(...sheetsAddedBy(ops));
+        const done = Math.min(total, (i + 1) * FORMS_PER_BATCH);
         setRun((r) => (r.kind === 'running' ? { ...r, done } : r));
       }
       if (cancelRef.current) throw new Error('cancelled');
-      setRun({ kind: 'done', sheet, total });
+      setRun({ kind: 'done', sheet, total, replaced: plan.replaces.length > 0 });
     } catch (error) {
       const isCancel = cancelRef.current || isCancelledError(error);
       try {
-        // The sheet is ours and new: removing it leaves the workbook as it was before.
-        if (isCreated) await port.apply([{ kind: 'deleteSheet', sheet }]);
+        // The sheets are ours and new: removing them leaves the workbook as it was before.
+        if (added.length) await port.apply(added.map((s) => ({ kind: 'deleteSheet' as const, sheet: s })));
         setRun(
           isCancel
-            ? { kind: 'cancelled', sheet }
-            : { kind: 'failed', message: describeError(error, `未完成的工作表“${sheet}”已删除，工作簿与开始前相同。${RETRY_ADVICE}`) },
+            ? { kind: 'cancelled', sheet, replaced: plan.replaces.length > 0 }
+            : {
+                kind: 'failed',
+                message: describeError(error, `未完成的工作表已删除，工作簿与开始前相同。${RETRY_ADVICE}`),
+              },
         );
       } catch (cleanupError) {
         setRun({
           kind: 'failed',
-          message: describeError(cleanupError, `未完成的工作表“${sheet}”没能删除，请手动删除它（右键工作表标签 → 删除）。`),
+          message: describeError(
+            cleanupError,
+            `未完成的工作表（${added.join('、')}）没能删除，请手动删除（右键工作表标签 → 删除）。`,
+          ),
         });
       }
     }
@@ -88,28 +86,24 @@ export function FormsPanel({ port, book, refresh }: StepPanelProps) {
     await refresh().catch(() => undefined);
   };
 
+  const effect = plan.replaces.length
+    ? `将重新生成工作表“${sheet}”中的 ${total} 份部门联合抽查检查情况记录表（每户一页 A4），替换该抽取此前生成的记录表；完成前取消则保留原记录表；不会改动其他工作表。`
+    : `将新建工作表“${sheet}”，为 ${total} 个检查对象各生成一份部门联合抽查检查情况记录表（每户一页 A4）；取消时删除该工作表，工作簿保持原样；不会改动其他工作表。`;
+
   return (
     <>
-      <Field label="抽取">
-        <Dropdown
-          value={describeDraw(item)}
-          selectedOptions={[String(item.seq)]}
-          onOptionSelect={(_, data) => setSelected(Number(data.optionValue))}
-          disabled={isRunning}
-        >
-          {draws.map((d) => (
-            <Option key={d.seq} value={String(d.seq)} text={describeDraw(d)}>
-              {`${describeDraw(d)}（${formatShortTime(d.entry.time)}，${d.teams.length} 户）`}
-            </Option>
-          ))}
-        </Dropdown>
-      </Field>
-      <EffectNote>
-        {`将新建工作表“${planned}”，为 ${total} 个检查对象各生成一份部门联合抽查检查情况记录表（每户一页 A4）；取消时删除该工作表，工作簿保持原样；不会改动其他工作表。`}
-      </EffectNote>
+      <DrawPicker
+        label="抽取"
+        draws={draws}
+        value={item}
+        onChange={setSelected}
+        disabled={isRunning}
+        detail={(d) => `${d.teams.length} 户`}
+      />
+      <EffectNote>{effect}</EffectNote>
       <div className={styles.actions}>
         <Button appearance="primary" onClick={() => void generate()} disabled={isRunning}>
-          生成记录表
+          {plan.replaces.length ? '重新生成记录表' : '生成记录表'}
         </Button>
         {isRunning && (
           <Button
@@ -133,13 +127,15 @@ export function FormsPanel({ port, book, refresh }: StepPanelProps) {
         </Field>
       )}
       {run.kind === 'done' && (
-        <ErrorBar title="记录表已生成" intent="success">
-          {`已生成 ${run.total} 份记录表，位于新工作表“${run.sheet}”，每户一页，可直接打印。`}
+        <ErrorBar title={run.replaced ? '记录表已重新生成' : '记录表已生成'} intent="success">
+          {`已${run.replaced ? '重新' : ''}生成 ${run.total} 份记录表，位于${run.replaced ? '' : '新'}工作表“${run.sheet}”，每户一页，可直接打印。`}
         </ErrorBar>
       )}
       {run.kind === 'cancelled' && (
         <ErrorBar title="已取消" intent="info">
-          {`已删除未完成的工作表“${run.sheet}”，工作簿与开始前相同。`}
+          {run.replaced
+            ? `已删除本次未完成的新记录表，原工作表“${run.sheet}”保持不变，工作簿与开始前相同。`
+            : `已删除未完成的工作表“${run.sheet}”，工作簿与开始前相同。`}
         </ErrorBar>
       )}
       {run.kind === 'failed' && <ErrorBar title="生成记录表失败">{run.message}</ErrorBar>}

@@ -14,27 +14,13 @@ import {
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
 import { formatLogTime } from '../../core/log';
-import {
-  buildPublicationRows,
-  buildPublicationSheetOps,
-  computeYearlyFigures,
-  describeDraw,
-  figuresSheetOps,
-  FIGURES_SHEET,
-  formatBasisPoints,
-  listDraws,
-  publishableDraws,
-  PUBLICATION_SHEET,
-  readResults,
-  resultsSheetName,
-  resultsSheetOps,
-  toCsv,
-  type DrawItem,
-  type Figure,
-} from '../../core/results';
-import { nextFreeSheetName } from '../../core/sheetNames';
+import { describeDraw, formatBasisPoints, PUBLICATION_SHEET, type Figure } from '../../core/results';
+import type { StoredDraw } from '../../core/log';
+import { planResultsRegisters } from '../../core/session/resultsRegisters';
+import { publicationCsv, publicationOps, readPublication } from '../../core/session/publication';
+import { firstLogError, unverifiedRefusal, VERIFY_ADVICE } from '../../core/session/verifyBook';
 import { describeError, RETRY_ADVICE } from '../describeError';
-import type { StepPanelProps } from '../stepTypes';
+import { stepRef, type StepPanelProps } from '../stepTypes';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
 import { FindingList } from './FindingList';
@@ -94,37 +80,29 @@ function MetBadge({ figure }: { figure: Figure }) {
 }
 
 /**
- * Step 5: per draw a results entry sheet (检查结果登记表) and what has been entered; the 公示 list
+ * Step 结果公示: per draw a results entry sheet (检查结果登记表) and what has been entered; the 公示 list
  * with results as a new sheet (and CSV on the page); the yearly figures against their requirements.
  */
 export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepPanelProps) {
   const styles = useStyles();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const today = formatLogTime(env.now()).slice(0, 10);
-  const derived = useMemo(() => {
-    if (!book) return null;
-    const draws = listDraws(book.log);
-    const results = readResults(book.grids, draws, { today });
-    return {
-      draws,
-      results,
-      rows: buildPublicationRows(draws, results),
-      years: computeYearlyFigures(draws, results, { directorySize: book.dirs.targets.length }),
-    };
-  }, [book, today]);
-  if (!book || !derived) return <Text>请先在第 1 步读取并校验工作簿。</Text>;
+  const publication = useMemo(() => (book ? readPublication(book, today) : null), [book, today]);
+  if (!book || !publication) return <Text>{`请先在${stepRef('check')}读取并校验工作簿。`}</Text>;
 
-  const { draws, results, rows, years } = derived;
-  const sheetNames = book.sheets.map((s) => s.name);
-  const live = draws.filter((d) => !d.voided);
-  const publishable = publishableDraws(draws);
-  const withheld = live.filter((d) => d.context.isSecret).length;
-  const withResult = rows.filter((r) => r[4] !== '').length;
-  const publicationSheet = nextFreeSheetName(PUBLICATION_SHEET, sheetNames);
-  const figuresSheet = nextFreeSheetName(FIGURES_SHEET, sheetNames);
-  const isWorking = status.kind === 'working';
-  const errors = results.findings.filter((f) => f.severity === 'error').length;
-  const title = `“双随机、一公开”抽查结果公示（${publishable.length} 次抽取，${rows.length} 个检查对象）`;
+  const { results, rows, years } = publication;
+  const live = book.events.draws.filter((d) => !d.voided);
+  const withResult = publication.withResults;
+  const publicationPlan = publicationOps(book, publication, today, { publication: true });
+  const figuresPlan = publicationOps(book, publication, today, { figures: true });
+  const publicationSheet = publicationPlan.sheets.publication;
+  const figuresSheet = figuresPlan.sheets.figures;
+  const registers = planResultsRegisters(book);
+  const plannedRegister = new Map(registers.ok ? registers.plan.added.map((a) => [a.draw.seq, a]) : []);
+  // Data that fails verification never reaches the 公示 (or a new register).
+  const unverified = firstLogError(book);
+  const isWorking = status.kind === 'working' || unverified !== null;
+  const errors = publication.errors.length;
 
   const run = (action: Action, work: () => Promise<unknown>, success: string, failure: string, seq?: number) => {
     setStatus({ kind: 'working', action, ...(seq !== undefined ? { seq } : {}) });
@@ -134,11 +112,13 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
     );
   };
 
-  const addResultsSheet = (d: DrawItem) => {
-    const sheet = resultsSheetName(d, sheetNames);
+  const addResultsSheet = (d: StoredDraw) => {
+    const planned = planResultsRegisters(book, d.seq);
+    if (!planned.ok) return setStatus({ kind: 'failed', action: 'results', message: planned.message });
+    const sheet = planned.plan.added[0]?.sheet ?? '';
     run(
       'results',
-      () => applyOps(resultsSheetOps(d, sheet)),
+      () => applyOps(planned.plan.ops),
       `已新建工作表“${sheet}”（${d.teams.length} 个检查对象）。请在“检查结果（编号）”列填 1–10，并填检查日期和后续处置；填好后点击“重新读取登记表”。`,
       '',
       d.seq,
@@ -160,17 +140,18 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
 
   return (
     <>
+      {unverified && <ErrorBar title="抽取记录未通过验证">{unverifiedRefusal(unverified, VERIFY_ADVICE)}</ErrorBar>}
       <section className={styles.section} aria-label="检查结果登记">
         <Text as="h3" weight="semibold">
           检查结果登记
         </Text>
         {live.length === 0 ? (
-          <Text>所有抽取均已作废：请在第 2 步重新抽取。</Text>
+          <Text>{`所有抽取均已作废：请在${stepRef('draw')}重新抽取。`}</Text>
         ) : (
           <ul className={styles.draws} aria-label="各次抽取的检查结果">
             {live.map((d) => {
               const r = results.draws.find((x) => x.seq === d.seq);
-              const planned = resultsSheetName(d, sheetNames);
+              const planned = plannedRegister.get(d.seq)?.sheet ?? '';
               return (
                 <li key={d.seq} className={styles.draw}>
                   <Text weight="semibold">{describeDraw(d)}</Text>
@@ -217,8 +198,8 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
           公示表
         </Text>
         <Text>
-          {`可公示的抽取 ${publishable.length} 次，共 ${rows.length} 个检查对象。`}
-          {withheld > 0 ? `另有 ${withheld} 次涉密抽取不公示。` : ''}
+          {`可公示的抽取 ${publication.published} 次，共 ${rows.length} 个检查对象。`}
+          {publication.withheld > 0 ? `另有 ${publication.withheld} 次涉密抽取不公示。` : ''}
         </Text>
         {rows.length > 0 && (
           <Text>{rows.length === withResult ? '检查结果已全部录入。' : `其中 ${withResult} 个已有检查结果，${rows.length - withResult} 个未录入的在公示表中留空。`}</Text>
@@ -230,7 +211,7 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
             onClick={() =>
               run(
                 'publish',
-                () => applyOps(buildPublicationSheetOps(publicationSheet, rows, title)),
+                () => applyOps(publicationPlan.ops),
                 `已新建工作表“${publicationSheet}”，列出 ${rows.length} 个检查对象，其中 ${withResult} 个已有检查结果${rows.length > withResult ? `；其余 ${rows.length - withResult} 个录入结果后请重新生成` : ''}。`,
                 '',
               )
@@ -240,7 +221,7 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
             生成公示表
           </Button>
           {saveCsv && (
-            <Button onClick={() => saveCsv(`${PUBLICATION_SHEET}.csv`, toCsv(rows), 'text/csv;charset=utf-8')} disabled={rows.length === 0}>
+            <Button onClick={() => saveCsv(`${PUBLICATION_SHEET}.csv`, publicationCsv(publication), 'text/csv;charset=utf-8')} disabled={rows.length === 0 || unverified !== null}>
               下载公示 CSV
             </Button>
           )}
@@ -310,7 +291,7 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
             onClick={() =>
               run(
                 'figures',
-                () => applyOps(figuresSheetOps(figuresSheet, years, `“双随机、一公开”年度统计（截至 ${today}）`)),
+                () => applyOps(figuresPlan.ops),
                 `已新建工作表“${figuresSheet}”（${years.length} 个年度）。`,
                 '',
               )

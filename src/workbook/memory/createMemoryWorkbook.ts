@@ -248,6 +248,13 @@ export function createMemoryWorkbook(
         });
         return 0;
       }
+      case 'renameSheet': {
+        const s = get(st, op.sheet);
+        if (op.to.toLowerCase() !== s.name.toLowerCase() && find(st, op.to))
+          throw new WorkbookError(`工作表${quoteName(op.to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+        s.name = op.to;
+        return 0;
+      }
       case 'deleteSheet': {
         const s = get(st, op.sheet);
         st.sheets.splice(st.sheets.indexOf(s), 1);

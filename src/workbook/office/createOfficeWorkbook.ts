@@ -306,6 +306,21 @@ function planOps(ops: WorkbookOp[], initial: SheetState[], caps: Capabilities): 
         state.set(op.sheet.toLowerCase(), { name: op.sheet, visibility: 'visible', isProtected: false });
         break;
       }
+      case 'renameSheet': {
+        const s = get(op.sheet);
+        if (!isValidSheetName(op.to)) {
+          throw new WorkbookError(
+            `工作表名称${quoteName(op.to)}无效：须为 1–31 个字符，不能含 \\ / ? * [ ] :，不能以单引号开头或结尾。`,
+            'BAD_SHEET_NAME',
+          );
+        }
+        if (op.to.toLowerCase() !== op.sheet.toLowerCase() && state.has(op.to.toLowerCase())) {
+          throw new WorkbookError(`工作表${quoteName(op.to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+        }
+        state.delete(op.sheet.toLowerCase());
+        state.set(op.to.toLowerCase(), { ...s, name: op.to });
+        break;
+      }
       case 'deleteSheet': {
         get(op.sheet);
         state.delete(op.sheet.toLowerCase());
@@ -785,6 +800,16 @@ export function createOfficeWorkbook(
               ws.name = op.sheet;
               added.push(op.sheet);
               proxies.set(op.sheet.toLowerCase(), ws);
+              break;
+            }
+            case 'renameSheet': {
+              await reserve(SMALL_COMMAND_BYTES);
+              const ws = sheet(op.sheet);
+              ws.name = op.to;
+              proxies.delete(op.sheet.toLowerCase());
+              proxies.set(op.to.toLowerCase(), ws);
+              const i = added.findIndex((n) => n.toLowerCase() === op.sheet.toLowerCase());
+              if (i >= 0) added[i] = op.to;
               break;
             }
             case 'deleteSheet': {

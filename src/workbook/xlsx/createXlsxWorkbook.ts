@@ -199,6 +199,11 @@ async function applyOne(wb: ExcelJS.Workbook, op: WorkbookOp): Promise<void> {
       if (op.visibility && op.visibility !== 'visible') ws.state = op.visibility;
       return;
     }
+    case 'renameSheet': {
+      checkSheetName(op.to);
+      need(op.sheet).name = op.to;
+      return;
+    }
     case 'deleteSheet': {
       // The active tab is an index: keep it on the same sheet when an earlier one goes.
       const index = wb.worksheets.indexOf(need(op.sheet));
@@ -376,6 +381,13 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
           checkSheetName(op.sheet);
           existing.add(op.sheet);
         } else if (op.kind === 'deleteSheet') existing.delete(op.sheet);
+        else if (op.kind === 'renameSheet') {
+          if (!existing.has(op.sheet)) throw new WorkbookError(`工作表“${op.sheet}”不存在，未做任何修改。`, 'NO_SUCH_SHEET');
+          if (op.to !== op.sheet && existing.has(op.to)) throw new WorkbookError(`工作表“${op.to}”已存在，未做任何修改。`, 'SHEET_EXISTS');
+          checkSheetName(op.to);
+          existing.delete(op.sheet);
+          existing.add(op.to);
+        }
         else if (!existing.has(op.sheet)) throw new WorkbookError(`工作表“${op.sheet}”不存在，未做任何修改。`, 'NO_SUCH_SHEET');
         if (op.kind === 'expectValue') {
           const ws = wb.getWorksheet(op.sheet);
@@ -396,6 +408,7 @@ function wrap(wb: ExcelJS.Workbook): XlsxWorkbook {
           const op = ops[i]!;
           await applyOne(wb, op);
           if (op.kind === 'addSheet' || op.kind === 'copySheet') added.push(op.sheet);
+          if (op.kind === 'renameSheet' && added.includes(op.sheet)) added[added.indexOf(op.sheet)] = op.to;
           options?.onProgress?.(i + 1, ops.length);
         }
       } catch (e) {

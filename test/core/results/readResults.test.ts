@@ -1,5 +1,5 @@
 import type { Grid } from '../../../src/core/grid';
-import { listDraws, readResults } from '../../../src/core/results';
+import { readResults } from '../../../src/core/results';
 import { readBookState } from '../../../src/workbook';
 import type { MemoryWorkbook } from '../../../src/workbook/memory';
 import { addResultsSheet, dateCell, drawnBook, drawTask, enter, TODAY, voidDraw } from './resultsFixture';
@@ -141,7 +141,7 @@ describe('readResults', () => {
     await enter(book, sheet, 0, [1, dateCell('2025-06-03'), '无需后续处置']);
     await voidDraw(book, 1);
     const state = await readBookState(book);
-    const reading = readResults(state.grids, listDraws(state.log), { today: TODAY });
+    const reading = readResults(state.grids, state.events.draws, { today: TODAY });
     expect(reading.findings.map((f) => [f.code, f.severity, f.cell])).toEqual([['RESULTS_DRAW_VOIDED', 'warning', 'A2']]);
     expect(reading.findings[0]!.message).toContain('已于第 2 条作废（抽取范围有误）');
     expect(reading.draws[0]).toMatchObject({ isVoided: true, entered: 0 });
@@ -151,7 +151,7 @@ describe('readResults', () => {
     const { book, draws, sheet } = await setUp();
     await book.apply([{ kind: 'write', sheet, address: 'E4', rows: [['日期']] }]);
     const reading = readResults(await gridsOf(book), draws, { today: TODAY });
-    expect(reading.findings.map((f) => f.code)).toEqual(['RESULTS_HEADER_MISSING']);
+    expect(reading.findings.map((f) => f.code)).toEqual(['RESULTS_REGISTER_HEADER_MISSING']);
     expect(reading.draws[0]!.pending).toBe(draws[0]!.teams.length);
   });
 
@@ -159,7 +159,7 @@ describe('readResults', () => {
     const { book, draws } = await drawnBook();
     await drawTask(book, '2025002', '002', new Date('2025-09-01T09:00:00+08:00'));
     const state = await readBookState(book);
-    const all = listDraws(state.log);
+    const all = state.events.draws;
     const reading = readResults(state.grids, all);
     expect(reading.draws.map((d) => [d.seq, d.sheet, d.entered])).toEqual([
       [1, '', 0],

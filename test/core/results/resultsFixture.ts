@@ -6,12 +6,10 @@ import type { DrawRecord, ResultEntry } from '../../../src/core/draw';
 import type { DrawContext } from '../../../src/core/log/drawContext';
 import { formatLogTime } from '../../../src/core/log/drawLog';
 import type { LogEntry } from '../../../src/core/log/drawLog';
-import { prepareDraw } from '../../../src/core/prepare/prepareDraw';
-import { listDraws, resultsSheetName, resultsSheetOps, type DrawItem } from '../../../src/core/results';
+import { resultsRegisterName, resultsRegisterOps, type DrawItem } from '../../../src/core/results';
 import { buildSampleBook } from '../../../src/core/sample';
 import { dateToSerialDay } from '../../../src/core/session/dates';
-import { buildDrawContext, recordDraw } from '../../../src/core/session/drawEvents';
-import { recordVoid } from '../../../src/core/session/logEvents';
+import { makeDraw as makeLoggedDraw, planDraw, voidDraw as voidInLog } from '../../../src/core/session';
 import type { CellInput } from '../../../src/core/workbookOps';
 import { createMemoryWorkbook, readBookState, type BookState } from '../../../src/workbook';
 import type { MemoryWorkbook } from '../../../src/workbook/memory';
@@ -25,34 +23,31 @@ export async function drawnBook(): Promise<{ book: MemoryWorkbook; state: BookSt
   await book.apply(buildSampleBook().ops);
   await drawTask(book, '2025002', '001');
   const state = await readBookState(book);
-  return { book, state, draws: listDraws(state.log) };
+  return { book, state, draws: state.events.draws };
 }
 
 /** Draws a task of the sample plan into the book, as the pane does. */
 export async function drawTask(book: MemoryWorkbook, planNo: string, taskNo: string, at: Date = NOW): Promise<void> {
   const state = await readBookState(book);
   const task = state.report.tasks.find((t) => t.planNo === planNo && t.taskNo === taskNo)!;
-  const settings = { drawDate: dateToSerialDay(at), bureauDepartment: '医疗保障局' };
-  const prep = prepareDraw(task, state.dirs, settings);
-  if (!prep.ok) throw new Error(prep.problems.join('；'));
-  const context = buildDrawContext(task, state.dirs, prep, settings);
-  const outcome = recordDraw(task, prep, context, { source: 'local', hex: 'ab'.repeat(32) }, state.log, { time: formatLogTime(at), operator: '测试员' }, state.sheets.map((s) => s.name));
+  const outcome = makeLoggedDraw(state, planDraw(state, task, {}, dateToSerialDay(at)), { source: 'local', hex: 'ab'.repeat(32) }, { time: formatLogTime(at), operator: '测试员' });
+  if (!outcome.ok && outcome.refusal) throw new Error(JSON.stringify(outcome.refusal));
   await book.apply(outcome.ops);
 }
 
 /** Voids a draw of the book's log. */
 export async function voidDraw(book: MemoryWorkbook, seq: number, reason = '抽取范围有误'): Promise<void> {
   const state = await readBookState(book);
-  const v = recordVoid(state.log, seq, reason, { time: formatLogTime(NOW), operator: '测试员' });
-  if (!v.ok) throw new Error(v.message);
+  const v = voidInLog(state, seq, reason, { time: formatLogTime(NOW), operator: '测试员' });
+  if (!v.ok) throw new Error(JSON.stringify(v.refusal));
   await book.apply(v.ops);
 }
 
 /** Adds the results sheet of a draw and returns its name. */
 export async function addResultsSheet(book: MemoryWorkbook, draw: DrawItem): Promise<string> {
   const names = (await book.listSheets()).map((s) => s.name);
-  const sheet = resultsSheetName(draw, names);
-  await book.apply(resultsSheetOps(draw, sheet));
+  const sheet = resultsRegisterName(draw, names);
+  await book.apply(resultsRegisterOps(draw, sheet));
   return sheet;
 }
 
@@ -118,5 +113,5 @@ export function makeDraw(
     settings,
   } as unknown as DrawContext;
   const entry = { seq, time: `${date}T09:00:00+08:00`, event: '抽取', planNo: '2025009', taskNo: record.task.taskNo, hash: String(seq).repeat(64).slice(0, 64) } as LogEntry;
-  return { seq, entry, record, context, substitutions: [], teams: result, voided: options.voided ? { seq: 99, reason: '测试' } : null };
+  return { seq, row: seq + 4, entry, record, context, substitutions: [], teams: result, voided: options.voided ? { seq: 99, reason: '测试' } : null, replaces: 0 };
 }

@@ -9,16 +9,16 @@ import { FORM_RESULT_CODES } from '../forms/buildRecordForms';
 import { cleanSheetNamePart, fitSheetName } from '../sheetNames';
 import { nextFreeSheetName } from '../sheetNames';
 import type { CellInput, WorkbookOp } from '../workbookOps';
-import type { DrawItem } from './listDraws';
+import type { DrawItem } from './describeDraw';
 import { serialToIsoDate } from './_lib/resultDates';
 import { wrappedRowHeight } from './_lib/rowHeights';
 
 /** Every results sheet's name starts so (the validator skips these sheets). */
-export const RESULTS_SHEET_PREFIX = '检查结果-';
-export const RESULTS_TITLE = '检查结果登记表';
+export const RESULTS_REGISTER_PREFIX = '检查结果-';
+export const RESULTS_REGISTER_TITLE = '检查结果登记表';
 
 /** The columns, in order. `readResults` finds them by these headers. */
-export const RESULTS_HEADER = ['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '后续处置', '备注'] as const;
+export const RESULTS_REGISTER_HEADER = ['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '后续处置', '备注'] as const;
 
 /** 后续处置: what happens after a problem is found (Xingtai 2025 二（四）: 转办、移送 …). */
 export const FOLLOW_UP_OPTIONS = ['无需后续处置', '责令改正', '移送', '抄告'] as const;
@@ -28,7 +28,7 @@ export type FollowUp = (typeof FOLLOW_UP_OPTIONS)[number];
 export const PROBLEM_CODES: readonly string[] = ['2', '3', '4', '5', '6', '8', '10'];
 
 /** 1-based rows of the layout. */
-export const RESULTS_LAYOUT = { title: 1, identity: 2, guide: 3, header: 4, firstRow: 5 } as const;
+export const RESULTS_REGISTER_LAYOUT = { title: 1, identity: 2, guide: 3, header: 4, firstRow: 5 } as const;
 
 /** Column widths in characters: 133 in all, ≈ 10.1 in at 100 %, inside A4 landscape's 10.7 in. */
 const WIDTHS = [6, 34, 21, 10, 13, 13, 36];
@@ -40,11 +40,11 @@ const LAST_COL = 'G';
  * @param draw the draw
  * @param existing the workbook's sheet names
  * @returns a free name
- * @example resultsSheetName(draw, []) // '检查结果-2025002-001-1'
+ * @example resultsRegisterName(draw, []) // '检查结果-2025002-001-1'
  */
-export function resultsSheetName(draw: Pick<DrawItem, 'seq' | 'record'>, existing: readonly string[]): string {
+export function resultsRegisterName(draw: Pick<DrawItem, 'seq' | 'record'>, existing: readonly string[]): string {
   const parts = [draw.record.task.planNo, draw.record.task.taskNo, String(draw.seq)].map(cleanSheetNamePart).filter(Boolean);
-  return nextFreeSheetName(fitSheetName(`${RESULTS_SHEET_PREFIX}${parts.join('-')}`), existing);
+  return nextFreeSheetName(fitSheetName(`${RESULTS_REGISTER_PREFIX}${parts.join('-')}`), existing);
 }
 
 /**
@@ -92,13 +92,13 @@ export function resultMeaning(code: string): string {
 /**
  * Operations that add the results entry sheet of a draw. Nothing else in the workbook is touched.
  * @param draw the draw (its `teams` are the targets after 递补)
- * @param sheet the new sheet's name (see {@link resultsSheetName})
+ * @param sheet the new sheet's name (see {@link resultsRegisterName})
  * @param options `activate: false` to leave the user's current sheet selected
  * @returns the operations, in order
- * @example resultsSheetOps(draw, '检查结果-2025002-001-1')[0] // { kind: 'addSheet', sheet: '检查结果-2025002-001-1' }
+ * @example resultsRegisterOps(draw, '检查结果-2025002-001-1')[0] // { kind: 'addSheet', sheet: '检查结果-2025002-001-1' }
  */
-export function resultsSheetOps(draw: DrawItem, sheet: string, options: { activate?: boolean } = {}): WorkbookOp[] {
-  const { firstRow, header, identity, guide } = RESULTS_LAYOUT;
+export function resultsRegisterOps(draw: DrawItem, sheet: string, options: { activate?: boolean } = {}): WorkbookOp[] {
+  const { firstRow, header, identity, guide } = RESULTS_REGISTER_LAYOUT;
   const targets = draw.teams.map((e) => draw.context.targets[e.target]);
   const n = draw.teams.length;
   const lastRow = firstRow + n - 1;
@@ -114,7 +114,7 @@ export function resultsSheetOps(draw: DrawItem, sheet: string, options: { activa
   const data = `A${firstRow}:${LAST_COL}${lastRow}`;
   const ops: WorkbookOp[] = [
     { kind: 'addSheet', sheet },
-    { kind: 'write', sheet, address: 'A1', rows: [[`${RESULTS_TITLE}：${taskName || `${draw.record.task.planNo}/${draw.record.task.taskNo}`}`]], textColumns: [0] },
+    { kind: 'write', sheet, address: 'A1', rows: [[`${RESULTS_REGISTER_TITLE}：${taskName || `${draw.record.task.planNo}/${draw.record.task.taskNo}`}`]], textColumns: [0] },
     { kind: 'merge', sheet, address: `A1:${LAST_COL}1` },
     { kind: 'style', sheet, address: 'A1', style: { bold: true, fontSize: 14, fontName: '宋体', horizontal: 'center', vertical: 'middle', wrap: true } },
     { kind: 'write', sheet, address: `A${identity}`, rows: [[resultsIdentityLine(draw)], [guideText]], textColumns: [0] },
@@ -122,7 +122,7 @@ export function resultsSheetOps(draw: DrawItem, sheet: string, options: { activa
     { kind: 'merge', sheet, address: `A${guide}:${LAST_COL}${guide}` },
     { kind: 'style', sheet, address: `A${identity}:A${guide}`, style: { fontSize: 9, wrap: true, vertical: 'top', horizontal: 'left' } },
     // `检查结果\n（编号）`: one break instead of one cut mid-word in the narrow column.
-    { kind: 'write', sheet, address: `A${header}`, rows: [RESULTS_HEADER.map((h) => h.replace('（编号）', '\n（编号）'))] },
+    { kind: 'write', sheet, address: `A${header}`, rows: [RESULTS_REGISTER_HEADER.map((h) => h.replace('（编号）', '\n（编号）'))] },
     { kind: 'style', sheet, address: `A${header}:${LAST_COL}${header}`, style: { bold: true, border: true, fill: '#E2EFDA', horizontal: 'center', vertical: 'middle', wrap: true } },
   ];
   if (n > 0) {

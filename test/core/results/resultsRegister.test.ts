@@ -3,27 +3,27 @@ import {
   FOLLOW_UP_OPTIONS,
   parseResultsIdentity,
   readResults,
-  RESULTS_HEADER,
+  RESULTS_REGISTER_HEADER,
   resultsIdentityLine,
-  resultsSheetName,
-  resultsSheetOps,
+  resultsRegisterName,
+  resultsRegisterOps,
 } from '../../../src/core/results';
 import { validateWorkbook } from '../../../src/core/validate';
 import { addResultsSheet, drawnBook, makeDraw, TODAY } from './resultsFixture';
 
-describe('resultsSheetName', () => {
+describe('resultsRegisterName', () => {
   it('names the sheet after plan, task and log number, within 31 characters and not taken', () => {
     const d = makeDraw(3, '2025-04-01', [{ target: 'T1', depts: ['医保'] }]);
-    expect(resultsSheetName(d, [])).toBe('检查结果-2025009-003-3');
-    expect(resultsSheetName(d, ['检查结果-2025009-003-3'])).toBe('检查结果-2025009-003-3 (2)');
+    expect(resultsRegisterName(d, [])).toBe('检查结果-2025009-003-3');
+    expect(resultsRegisterName(d, ['检查结果-2025009-003-3'])).toBe('检查结果-2025009-003-3 (2)');
     const long = { ...d, record: { ...d.record, task: { ...d.record.task, planNo: 'X'.repeat(40) } } };
-    expect(Array.from(resultsSheetName(long, [])).length).toBeLessThanOrEqual(31);
+    expect(Array.from(resultsRegisterName(long, [])).length).toBeLessThanOrEqual(31);
   });
 
   it('replaces characters Excel forbids in sheet names', () => {
     const d = makeDraw(1, '2025-04-01', [{ target: 'T1', depts: ['医保'] }]);
     const odd = { ...d, record: { ...d.record, task: { ...d.record.task, taskNo: '1/2' } } };
-    expect(resultsSheetName(odd, [])).toBe('检查结果-2025009-1_2-1');
+    expect(resultsRegisterName(odd, [])).toBe('检查结果-2025009-1_2-1');
   });
 });
 
@@ -35,11 +35,11 @@ describe('resultsIdentityLine / parseResultsIdentity', () => {
   });
 });
 
-describe('resultsSheetOps', () => {
+describe('resultsRegisterOps', () => {
   it('adds one unprotected sheet with the targets after 递补, text identifiers, drop-downs and a date validation', async () => {
     const { draws } = await drawnBook();
     const d = draws[0]!;
-    const ops = resultsSheetOps(d, '检查结果-x');
+    const ops = resultsRegisterOps(d, '检查结果-x');
     expect(ops.filter((o) => o.kind === 'addSheet')).toEqual([{ kind: 'addSheet', sheet: '检查结果-x' }]);
     expect(ops.every((o) => 'sheet' in o && o.sheet === '检查结果-x')).toBe(true);
     expect(ops.some((o) => o.kind === 'protect')).toBe(false);
@@ -70,7 +70,7 @@ describe('resultsSheetOps', () => {
     expect(reading.sheets).toEqual([{ sheet, seq: 1 }]);
     expect(reading.draws[0]).toMatchObject({ seq: 1, sheet, entered: 0, pending: draws[0]!.teams.length });
     const header = grids.find((g) => g.sheet === sheet)!.text[3]!.map((t) => t.replace(/\n/g, ''));
-    expect(header).toEqual([...RESULTS_HEADER]);
+    expect(header).toEqual([...RESULTS_REGISTER_HEADER]);
     expect(book.sheet(sheet)!.isProtected).toBe(false);
   });
 

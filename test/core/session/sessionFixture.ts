@@ -1,0 +1,31 @@
+/** The sample bureau book in memory, read as the steps read it, for the session tests. */
+import { formatLogTime } from '../../../src/core/log';
+import { buildSampleBook } from '../../../src/core/sample';
+import type { BookState, EventMeta } from '../../../src/core/session';
+import { dateToSerialDay } from '../../../src/core/session';
+import type { WorkbookOp } from '../../../src/core/workbookOps';
+import { createMemoryWorkbook, readBookState } from '../../../src/workbook';
+import type { MemoryWorkbook } from '../../../src/workbook/memory';
+
+export const NOW = new Date('2025-04-01T09:30:00+08:00');
+export const DRAW_DATE = dateToSerialDay(NOW);
+export const META: EventMeta = { time: formatLogTime(NOW), operator: '测试员' };
+export const HEX = 'ab'.repeat(32);
+
+export async function sampleBook(extra: WorkbookOp[] = []): Promise<MemoryWorkbook> {
+  const book = createMemoryWorkbook();
+  await book.apply([...buildSampleBook().ops, ...extra]);
+  return book;
+}
+
+/** Applies the operations and reads the book again, as the pane does after every write. */
+export async function applyAndRead(book: MemoryWorkbook, ops: WorkbookOp[]): Promise<BookState> {
+  await book.apply(ops);
+  return readBookState(book);
+}
+
+export function taskOf(state: BookState, planNo = '2025002', taskNo = '001') {
+  const task = state.report.tasks.find((t) => t.planNo === planNo && t.taskNo === taskNo);
+  if (!task) throw new Error(`no task ${planNo}/${taskNo}`);
+  return task;
+}
