@@ -15,12 +15,13 @@ export async function readBook(page: Page): Promise<void> {
   await page.getByRole('list', { name: /^找到的表格/ }).waitFor({ timeout: 15_000 });
 }
 
-/** Step 3 with task 2025002/001 and an operator, up to the enabled 抽取… button (returned). */
+/** Step 3 with task 2025002/001, an operator and a local seed, up to the enabled 抽取… button (returned). */
 export async function prepareDraw(page: Page): Promise<Locator> {
   await openStep(page, 3, '抽取');
   await page.getByRole('combobox', { name: /抽查任务/ }).click();
   await page.getByRole('option', { name: /^2025002\/001 / }).click();
   await page.getByRole('textbox', { name: /操作人/ }).fill('王小明');
+  await page.getByRole('radio', { name: /本地随机/ }).check();
   const drawButton = page.getByRole('button', { name: '抽取…' });
   await page.waitForFunction(() =>
     [...document.querySelectorAll('button')].some((b) => b.textContent === '抽取…' && !b.disabled),
