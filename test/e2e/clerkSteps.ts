@@ -33,6 +33,8 @@ export async function prepareDraw(page: Page): Promise<Locator> {
 export async function confirmDraw(page: Page): Promise<void> {
   await page.getByRole('dialog').getByRole('button', { name: '抽取', exact: true }).click();
   await page.getByRole('list', { name: '抽中的检查对象及检查组' }).waitFor({ timeout: 15_000 });
+  // The dialog fades out after the draw; what follows looks at the pane without it.
+  await page.getByRole('dialog').waitFor({ state: 'detached' });
 }
 
 /** What has focus, as "role: text" (tag name when it has no role). */

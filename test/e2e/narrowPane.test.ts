@@ -1,8 +1,9 @@
 /**
  * The task pane at the widths Excel gives it (320 and 350 px) and on a wide screen (1280 px), in the
  * fake Office host (see taskpaneFakeHost.test.ts): the step flow takes one line when narrow, the
- * draw dialog starts on 取消 and gives focus back, and a clerk meets Chinese words, not control
- * names in English or the add-in's technical terms. Screenshots in test-output/screenshots/.
+ * draw's action is on the first screen, the draw dialog starts on 取消 and gives focus back, the
+ * 操作人 field does not scold before anything is typed, and a clerk meets Chinese words, not
+ * control names in English or the add-in's technical terms. Screenshots in test-output/screenshots/.
  * Needs Debian's chromium: apt-get install -y chromium.
  */
 import { readFileSync } from 'node:fs';
@@ -156,4 +157,82 @@ describe('the task pane in a narrow and a wide window', () => {
     await page.close();
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it('puts the draw action on the first screen at 320 px, above the tables it rests on', async () => {
+    const { page, errors } = await openPane(320);
+    await readBook(page);
+    const drawButton = await prepareDraw(page);
+    const top = async (name: string) => {
+      const box = await page.getByRole('button', { name }).boundingBox();
+      return (box?.y ?? Infinity) + (await page.evaluate(() => window.scrollY));
+    };
+    // A task pane is about 900 px tall: the action must not be screens down.
+    expect(await top('抽取…')).toBeLessThan(900);
+    const strata = await page.getByRole('table', { name: '各分层的候选对象与抽取数量' }).boundingBox();
+    expect((strata?.y ?? 0) + (await page.evaluate(() => window.scrollY))).toBeGreaterThan(
+      await top('抽取…'),
+    );
+    await page.getByRole('radio', { name: /公开随机数/ }).check();
+    expect(await top('记录承诺…')).toBeLessThan(1200);
+    await page.getByRole('radio', { name: /本地随机/ }).check();
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.screenshot({ path: screenshotPath('pane-draw-first-screen-320.png') });
+    await drawButton.click();
+    await confirmDraw(page);
+    // The result comes right after the action, before the tables.
+    const result = await page.getByRole('list', { name: '抽中的检查对象及检查组' }).boundingBox();
+    const table = await page.getByRole('table', { name: '各分层的候选对象与抽取数量' }).boundingBox();
+    expect(result && table && result.y < table.y).toBe(true);
+    await page.screenshot({ path: screenshotPath('pane-draw-result-320.png'), fullPage: true });
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 90_000);
+
+  it('says why 操作人 is needed as a hint, and warns only once the field was left empty', async () => {
+    const { page, errors } = await openPane(320);
+    await readBook(page);
+    await openStep(page, 3, '抽取');
+    const panel = page.getByRole('region', { name: '3. 抽取' });
+    const operator = panel.getByRole('textbox', { name: /操作人/ });
+    await operator.waitFor();
+    await panel.getByText('请填写您的姓名，抽取记录会写明由谁操作。').waitFor();
+    expect(await panel.getByRole('alert').count()).toBe(0);
+    await operator.fill('王');
+    await operator.fill('');
+    await panel.getByRole('alert').filter({ hasText: '请填写您的姓名' }).waitFor();
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 60_000);
+
+  it('names the controls of every step in Chinese, and shows no technical terms outside 验证', async () => {
+    const { page, errors } = await openPane(320);
+    await readBook(page);
+    const check = async (label: string, part: ReturnType<Page['locator']>, textToo = true) => {
+      const english = (await controlNames(part)).flatMap(englishWords);
+      expect({ label, english }).toEqual({ label, english: [] });
+      if (textToo)
+        expect({ label, text: (await part.innerText()).match(TECHNICAL_WORDS)?.[0] ?? null }).toEqual({
+          label,
+          text: null,
+        });
+    };
+    await openStep(page, 2, '编制计划');
+    await page.getByText('首次使用：请确认单位设置').waitFor({ timeout: 15_000 });
+    await check('编制计划', page.getByRole('region', { name: '2. 编制计划' }), false);
+    await check('单位设置', page.getByRole('form', { name: '单位设置' }));
+    const drawButton = await prepareDraw(page);
+    await check('抽取', page.getByRole('region', { name: '3. 抽取' }));
+    await drawButton.click();
+    await check('确认抽取', page.getByRole('dialog', { name: '确认抽取' }));
+    await confirmDraw(page);
+    await check('抽取结果', page.getByRole('region', { name: '3. 抽取' }));
+    await openStep(page, 4, '抽取记录');
+    await check('抽取记录', page.getByRole('region', { name: '4. 抽取记录' }));
+    await openStep(page, 5, '记录表');
+    await check('记录表', page.getByRole('region', { name: '5. 记录表' }));
+    await openStep(page, 6, '结果公示');
+    await check('结果公示', page.getByRole('region', { name: '6. 结果公示' }));
+    await page.close();
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
