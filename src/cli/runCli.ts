@@ -52,8 +52,8 @@ export const COMMANDS: CommandSpec[] = [
   },
   {
     name: 'draw',
-    usage: 'shuangsuiji draw BOOK --task 计划编号/任务编号 [--public-text 文本 | --commit 公告] [--size N] [--window 天数] [--annual-cap N] [--max-per-inspector N] [-o OUT]',
-    summary: '为该任务抽取检查对象和检查组（默认本地随机数），追加到受保护的“抽取记录”并写出结果工作表。--window：多少天内检查过的对象不再抽取（默认 180）；--annual-cap：每年最多检查次数（默认 2，0 为不限）；--max-per-inspector：每人本次最多参加几组（默认 0 不限）',
+    usage: 'shuangsuiji draw BOOK --task 计划编号/任务编号 [--public-text 文本 | --commit 公告] [--size N] [--window 天数] [--annual-cap N] [--max-per-inspector N] [--min-staff N] [-o OUT]',
+    summary: '为该任务抽取检查对象和检查组（默认本地随机数），追加到受保护的“抽取记录”并写出结果工作表。--window：多少天内检查过的对象不再抽取（默认 180）；--annual-cap：每年最多检查次数（默认 2，0 为不限）；--max-per-inspector：每人本次最多参加几组（默认 0 不限）；--min-staff：每组至少几名局部门工作人员（默认取本局设置，未设置为 1；大于 1 时按 ssj-draw/2 抽取）',
     options: {
       ...COMMON,
       task: { type: 'string' },
@@ -63,6 +63,7 @@ export const COMMANDS: CommandSpec[] = [
       window: { type: 'string' },
       'annual-cap': { type: 'string' },
       'max-per-inspector': { type: 'string' },
+      'min-staff': { type: 'string' },
       ...LOGS,
     },
     run: runDraw,
@@ -131,7 +132,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     name: 'results',
     usage: 'shuangsuiji results BOOK [--draw 序号] [-o OUT]',
-    summary: '为抽取新建“检查结果登记表”（默认：每个未作废、还没有登记表的抽取各一张），填写检查结果编号 1–10、检查日期、后续处置和备注；不改动其他工作表',
+    summary: '为抽取新建“检查结果登记表”（默认：每个未作废、还没有登记表的抽取各一张），填写检查结果编号 1–10、检查日期、上报时间、后续处置和备注；不改动其他工作表',
     options: { ...COMMON, draw: { type: 'string' }, ...WRITES },
     run: runResults,
   },

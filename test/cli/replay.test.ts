@@ -34,7 +34,9 @@ describe('shuangsuiji export-record and replay', () => {
     await run(io, 'draw', 'b.xlsx', '--task', TASK, '-o', 'd.xlsx');
     const ex = await run(io, 'export-record', 'd.xlsx');
     const rec = JSON.parse(ex.out) as { result: { leader: string; members: string[] }[] };
-    const [a, b] = [rec.result[0]!, rec.result[1]!];
+    // Two teams with different leaders (a random seed may give the first two the same one).
+    const a = rec.result[0]!;
+    const b = rec.result.find((e) => e.leader !== a.leader)!;
     [a.leader, b.leader] = [b.leader, a.leader];
     io.files.set('/work/bad.json', enc(JSON.stringify(rec)));
     const r = await run(io, 'replay', 'bad.json');

@@ -7,9 +7,13 @@ import type { FakeIo } from './fakeIo';
 const SHEET = '检查结果-2025002-001-1';
 
 /** Types results into the results sheet of a saved book (it is not protected): rows from the first target. */
+/** Types rows of 检查结果, 检查日期, 后续处置, 备注 (columns D, E, G, H; F is 上报时间). */
 async function enterResults(io: FakeIo, from: string, to: string, rows: CellInput[][]): Promise<void> {
   const book = await openXlsxWorkbook(io.files.get(from)!, 'x.xlsx');
-  await book.apply([{ kind: 'write', sheet: SHEET, address: 'D5', rows }]);
+  await book.apply([
+    { kind: 'write', sheet: SHEET, address: 'D5', rows: rows.map((r) => [r[0] ?? null, r[1] ?? null]) },
+    { kind: 'write', sheet: SHEET, address: 'G5', rows: rows.map((r) => [r[2] ?? null, r[3] ?? null]) },
+  ]);
   io.files.set(to, await book.save());
 }
 
@@ -34,7 +38,7 @@ describe('shuangsuiji results', () => {
     expect(names).toEqual([...(await before.listSheets()).map((s) => s.name), SHEET]);
     const grid = await sheetGrid(io.files.get('/work/d.results.xlsx')!, SHEET);
     expect(rowText(grid, 2, 1)[0]).toMatch(/^抽取记录第 1 条｜任务 2025002\/001｜链摘要 [0-9a-f]{64}$/);
-    expect(rowText(grid, 4, 7).map((t) => t.replace('\n', ''))).toEqual(['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '后续处置', '备注']);
+    expect(rowText(grid, 4, 8).map((t) => t.replace('\n', ''))).toEqual(['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '上报时间', '后续处置', '备注']);
     expect((await after.listSheets()).find((s) => s.name === SHEET)!.isProtected).toBe(false);
     // The log still verifies: the new sheet is not a result sheet.
     expect((await run(io, 'verify', 'd.results.xlsx')).code).toBe(0);
@@ -82,7 +86,7 @@ describe('shuangsuiji publish', () => {
     expect(p.code).toBe(0);
     expect(p.out).toContain('公示表“结果公示”：可公示的抽取 1 次，11 个检查对象，其中 2 个已有检查结果。');
     expect(p.out).toContain('检查结果：已录入 2 个，待录入 9 个。');
-    expect(p.out).toMatch(/联合抽查次数占比：100\.0%（11\/11）（要求 ≥ 60%，达标）/);
+    expect(p.out).toMatch(/联合抽查次数占比：100\.0%（1\/1）（要求 ≥ 60%，达标）/);
     expect(p.out).toMatch(/检查结果录入：18\.1%（2\/11）（要求 100%，未达标）/);
     const saved = io.files.get('/work/f.publish.xlsx')!;
     const pub = await sheetGrid(saved, '结果公示');
@@ -91,7 +95,7 @@ describe('shuangsuiji publish', () => {
     expect(rowText(pub, 5, 8).slice(4, 6)).toEqual(['', '']);
     const fig = await sheetGrid(saved, '年度统计');
     expect(rowText(fig, 2, 6)).toEqual(['年度', '指标', '数值', '要求', '是否达标', '说明']);
-    expect(fig.text.flat().join('')).toContain('2025年邢台市医疗保障局“双随机、一公开”监管工作实施方案');
+    expect(fig.text.flat().join('')).toContain('（本局设置未修改这些要求，为本工具的默认值）');
     const csv = new TextDecoder().decode(io.files.get('/work/公示.csv')!);
     expect(csv.split('\r\n')[1]).toMatch(/,未发现问题,2025-03-05,.*医疗保障局.*,无需后续处置$/);
     const lines = csv.split('\r\n');

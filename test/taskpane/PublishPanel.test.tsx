@@ -31,7 +31,7 @@ describe('PublishPanel (结果公示)', () => {
     await openPublish(port);
     const draws = screen.getByRole('list', { name: '各次抽取的检查结果' });
     expect(within(draws).getByRole('note').textContent).toBe(
-      `将新建工作表“${SHEET}”，列出本次抽取的 11 个检查对象，供填写检查结果、检查日期、后续处置和备注；不会改动其他工作表。`,
+      `将新建工作表“${SHEET}”，列出本次抽取的 11 个检查对象，供填写检查结果、检查日期、上报时间、后续处置和备注；不会改动其他工作表。`,
     );
     expect(within(draws).getByRole('button', { name: '新建结果登记表（第 1 条）' })).toBeTruthy();
     expect(screen.getByText('可公示的抽取 1 次，共 11 个检查对象。')).toBeTruthy();
@@ -40,10 +40,10 @@ describe('PublishPanel (结果公示)', () => {
     const rows = within(table).getAllByRole('row');
     expect(rows).toHaveLength(9);
     const joint = rows.find((r) => r.textContent?.startsWith('联合抽查次数占比'))!;
-    expect(within(joint).getAllByRole('cell').map((c) => c.textContent)).toEqual(['联合抽查次数占比', '100.0%11/11', '≥ 60%达标']);
+    expect(within(joint).getAllByRole('cell').map((c) => c.textContent)).toEqual(['联合抽查次数占比', '100.0%1/1', '≥ 60%达标']);
     const entered = rows.find((r) => r.textContent?.startsWith('检查结果录入'))!;
     expect(within(entered).getAllByRole('cell').map((c) => c.textContent)).toEqual(['检查结果录入', '0.0%0/11', '100%未达标']);
-    expect(within(rows.find((r) => r.textContent?.startsWith('检查次数'))!).queryByText(/达标/)).toBeNull();
+    expect(within(rows.find((r) => r.textContent?.startsWith('抽查次数'))!).queryByText(/达标/)).toBeNull();
     // What falls short is said in full under the table.
     const missed = screen.getByRole('list', { name: '2025 年未达标的指标' });
     expect(within(missed).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
@@ -60,11 +60,17 @@ describe('PublishPanel (结果公示)', () => {
     fireEvent.click(screen.getByRole('button', { name: '新建结果登记表（第 1 条）' }));
     expect(await screen.findByText('结果登记表已新建', {}, { timeout: 10_000 })).toBeTruthy();
     expect(port.sheet(SHEET)?.isProtected).toBe(false);
-    expect(port.sheet(SHEET)?.dateValidations).toEqual([expect.objectContaining({ address: 'E5:E15', min: '2025-04-01' })]);
+    expect(port.sheet(SHEET)?.dateValidations).toEqual([
+      expect.objectContaining({ address: 'E5:E15', min: '2025-04-01' }),
+      expect.objectContaining({ address: 'F5:F15', min: '2025-04-01' }),
+    ]);
     expect(await screen.findByText(`登记表“${SHEET}”：已录入 0 个，待录入 11 个。`)).toBeTruthy();
 
     // The clerk types results in Excel, then re-reads.
-    await port.apply([{ kind: 'write', sheet: SHEET, address: 'D5', rows: [[1, DAY, '无需后续处置'], [12, DAY, '无需后续处置'], [2, DAY, '无需后续处置']] }]);
+    await port.apply([
+      { kind: 'write', sheet: SHEET, address: 'D5', rows: [[1, DAY], [12, DAY], [2, DAY]] },
+      { kind: 'write', sheet: SHEET, address: 'G5', rows: [['无需后续处置'], ['无需后续处置'], ['无需后续处置']] },
+    ]);
     fireEvent.click(screen.getByRole('button', { name: '重新读取登记表' }));
     expect(await screen.findByText(`登记表“${SHEET}”：已录入 2 个，待录入 9 个。`)).toBeTruthy();
     expect(screen.getByText('登记表中有 1 个错误、1 个提醒。点击一条可跳到对应单元格。')).toBeTruthy();
@@ -72,7 +78,7 @@ describe('PublishPanel (结果公示)', () => {
     const invalid = within(problems).getByRole('button', { name: new RegExp(`^${SHEET}!D6，错误：.*检查结果“12”不是有效编号`) });
     fireEvent.click(invalid);
     await waitFor(() => expect(port.selection).toEqual({ sheet: SHEET, address: 'D6' }));
-    expect(within(problems).getByRole('button', { name: /F7，提醒：.*属于发现问题/ })).toBeTruthy();
+    expect(within(problems).getByRole('button', { name: /G7，提醒：.*属于发现问题/ })).toBeTruthy();
     expect(screen.getByText('其中 2 个已有检查结果，9 个未录入的在公示表中留空。')).toBeTruthy();
 
     // 公示 with the results; then the yearly sheet.

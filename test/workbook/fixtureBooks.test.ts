@@ -49,6 +49,8 @@ describe('the committed fixture books', () => {
       'messy-plan.xlsx',
       'messy-wugang.xlsx',
       'choices-guess.xlsx',
+      'xingtai-2025-checks.xlsx',
+      'salary-only.xlsx',
     ]) {
       expect(readFileSync(join(dir, file)).length).toBeLessThan(16_000);
     }
@@ -123,7 +125,7 @@ describe('wugang-2024-matters.xlsx (seed 003)', () => {
     // No choice needed: the empty 附件2 form under its 记录表 title is not read as a directory.
     const s = await stateOf('wugang-2024-matters.xlsx');
     expect(s.report.tables).toEqual([
-      { kind: 'matters', sheet: '附件1', headerRow: 3, rows: 2, chosen: false },
+      { kind: 'matters', sheet: '附件1', headerRow: 3, rows: 2, chosen: false, asPlan: true },
       { kind: 'targets', sheet: '检查对象名录库', headerRow: 1, rows: 6, chosen: false },
       { kind: 'inspectors', sheet: '执法检查人员名录库', headerRow: 1, rows: 5, chosen: false },
     ]);
@@ -144,8 +146,27 @@ describe('wugang-2024-matters.xlsx (seed 003)', () => {
       ['刘丽娜', true],
       ['陈伟', true],
     ]);
-    expect(s.report.tasks).toEqual([]);
-    expect(s.report.findings).toEqual([]);
+  });
+
+  it('uses the matters list as the plan: one plan per matter, one task per inspection a year', async () => {
+    const s = await stateOf('wugang-2024-matters.xlsx');
+    expect(s.report.tasks.map((t) => [`${t.planNo}/${t.taskNo}`, t.taskType, t.scope, t.leadDept, t.jointDepts])).toEqual([
+      ['2024001/001', 'directed', '定点医疗机构', '舞钢市医疗保障局', ['舞钢市市场监督管理局']],
+      ['2024001/002', 'directed', '定点医疗机构', '舞钢市医疗保障局', ['舞钢市市场监督管理局']],
+      ['2024002/001', 'directed', '定点零售药店', '舞钢市医疗保障局', ['舞钢市市场监督管理局']],
+      ['2024002/002', 'directed', '定点零售药店', '舞钢市医疗保障局', ['舞钢市市场监督管理局']],
+    ]);
+    expect(s.report.tasks[2]!.ratio).toMatchObject({ kind: 'byClass' });
+    expect(s.report.tasks[0]!.taskName).toBe('对医疗保障基金使用情况进行监督检查（定点医疗机构）第1次');
+    expect(where(s.report.findings)).toEqual(['MATTERS_USED_AS_PLAN@附件1!B3']);
+    expect(s.report.findings[0]!.message).toContain('共 4 个：2024001/001、2024001/002、2024002/001、2024002/002');
+  });
+
+  it('reads 附件1 as the plan when the user names it one (--table 附件1:plan:3), without a warning about the choice', async () => {
+    const s = await stateOf('wugang-2024-matters.xlsx', { tableChoices: [{ sheet: '附件1', kind: 'plan', headerRow: 3 }] });
+    expect(s.report.tables[0]).toEqual({ kind: 'matters', sheet: '附件1', headerRow: 3, rows: 2, chosen: true, asPlan: true });
+    expect(s.report.tasks).toHaveLength(4);
+    expect(where(s.report.findings)).toEqual(['MATTERS_USED_AS_PLAN@附件1!B3']);
   });
 
   it('never guesses the empty 附件2 record form as a table, but lets the user name it one', async () => {
@@ -229,7 +250,7 @@ describe('messy-wugang.xlsx', () => {
   it('reads a matters list with broken headers, a two-row directory header and full-width codes', async () => {
     const s = await stateOf('messy-wugang.xlsx');
     expect(s.report.tables).toEqual([
-      { kind: 'matters', sheet: '事项清单', headerRow: 2, rows: 3, chosen: false },
+      { kind: 'matters', sheet: '事项清单', headerRow: 2, rows: 3, chosen: false, asPlan: true },
       { kind: 'targets', sheet: '检查对象', headerRow: 1, rows: 4, chosen: false },
       { kind: 'inspectors', sheet: '执法人员', headerRow: 1, rows: 3, chosen: false },
     ]);
@@ -258,12 +279,14 @@ describe('messy-wugang.xlsx', () => {
   it('reports the fraction, the unreadable frequency, the code stored as a number and the old id', async () => {
     const s = await stateOf('messy-wugang.xlsx');
     expect(where(s.report.findings)).toEqual([
+      'MATTERS_USED_AS_PLAN@事项清单!B2',
       'RATIO_FRACTION_ASSUMED@事项清单!G3',
       'FREQUENCY_UNRECOGNISED@事项清单!H5',
       'ID_STORED_AS_NUMBER@检查对象!C4',
       'RESIDENT_ID_LEGACY_15@执法人员!C4',
     ]);
     expect(s.report.findings.map((f) => f.suggestion)).toEqual([
+      undefined,
       '20%',
       undefined,
       undefined,
@@ -307,5 +330,75 @@ describe('choices-guess.xlsx', () => {
       'C7',
       'C8',
     ]);
+  });
+});
+
+describe('xingtai-2025-checks.xlsx (seed 004’s layout, issue 18’s checks)', () => {
+  it('reports each mistake once, at its cell', async () => {
+    const s = await stateOf('xingtai-2025-checks.xlsx');
+    expect(where(s.report.findings)).toEqual([
+      'PLAN_NAME_YEAR_MISMATCH@附件2!B4',
+      'PLAN_NO_YEAR_MISMATCH@附件2!A5',
+      'PLAN_NAME_DIVISION_MISMATCH@附件2!B6',
+      'TASK_NOT_DRAWABLE@附件2!C6',
+      'TASK_NAME_EMPTY@附件2!D6',
+      'MATTERS_EMPTY@附件2!G6',
+      'SCOPE_EMPTY@附件2!H6',
+      'PERIOD_AMBIGUOUS_NUMBER@附件2!K6',
+      'PLAN_NAME_DEPARTMENT_MISMATCH@附件2!B7',
+      'MATTER_NOT_IN_LIST@附件2!G7',
+      'PLAN_NAME_DEPARTMENT_MISMATCH@附件2!B8',
+      'TASK_NO_DUPLICATE@附件2!C8',
+      'MATTER_FREQUENCY_MISMATCH@抽查事项清单!H3',
+      'INSPECTOR_DEPT_NOT_IN_PLAN@执法检查人员名录库!C5',
+      'INSPECTOR_DEPT_NOT_IN_PLAN@执法检查人员名录库!C6',
+    ]);
+  });
+
+  it('suggests the table’s year for the side that differs, never two suggestions that swap the years', async () => {
+    const s = await stateOf('xingtai-2025-checks.xlsx');
+    const year = s.report.findings.filter((f) => /YEAR_MISMATCH/.test(f.code));
+    expect(year.map((f) => [f.cell, f.suggestion])).toEqual([
+      ['B4', '2025年邢台市医疗保障局随机抽查001'],
+      ['A5', '2025002'],
+    ]);
+    expect(year[0]!.message).toBe('抽查计划名称中的年度2024与本计划表其他单元格的年度2025不一致，请核对后改成一致');
+  });
+
+  it('checks the name’s 行政区划 and 部门 against the table’s 单位, or the bureau’s settings when saved', async () => {
+    const s = await stateOf('xingtai-2025-checks.xlsx');
+    const division = s.report.findings.find((f) => f.code === 'PLAN_NAME_DIVISION_MISMATCH')!;
+    expect(division.message).toBe('抽查计划名称中的行政区划“承德县”与表头的单位“邢台市医疗保障局”的“邢台市”不一致，请核对');
+    expect(division.suggestion).toBe('2025年邢台市医疗保障局随机抽查003');
+  });
+
+  it('accepts single months (2025年6、9月) and refuses the number 2025.1 as ambiguous', async () => {
+    const s = await stateOf('xingtai-2025-checks.xlsx');
+    expect(s.report.findings.filter((f) => f.cell === 'K4')).toEqual([]);
+    expect(s.report.findings.find((f) => f.cell === 'K6')?.message).toContain('看不出是1月还是10月');
+  });
+
+  it('blocks the draw of both rows of a duplicate task number, and of no other', async () => {
+    const s = await stateOf('xingtai-2025-checks.xlsx');
+    expect(s.report.tasks.map((t) => [t.planNo, t.taskNo, (t.blockers ?? []).length])).toEqual([
+      ['2025001', '001', 0],
+      ['2024002', '001', 0],
+      ['2025003', '001', 0],
+      ['2025004', '001', 1],
+      ['2025004', '001', 1],
+    ]);
+    expect(s.report.tasks[3]!.blockers).toEqual(['任务 2025004/001 在计划表中出现了 2 次（C7、C8）：请先改正重复的抽查任务编号，再抽取。']);
+  });
+});
+
+describe('salary-only.xlsx (no plan table: a 工资表 opened by mistake)', () => {
+  it('says the plan table is missing and what was read instead, never “no problem”', async () => {
+    const s = await stateOf('salary-only.xlsx');
+    expect(where(s.report.findings)).toEqual([
+      'PLAN_TABLE_MISSING@2025年3月工资表!',
+      'INSPECTOR_BADGE_COLUMN_MISSING@2025年3月工资表!B2',
+    ]);
+    expect(s.report.findings[0]!.message).toContain('本工作簿中认出的是：工作表“2025年3月工资表”第 2 行起的执法检查人员名录库（姓名、部门）');
+    expect(s.report.findings[1]!.message).toContain('没有“执法证号”列');
   });
 });

@@ -25,8 +25,19 @@ function drawOptions(args: CommandArgs): DrawOptions {
     recentWindowDays: intOption(args, 'window', 0, 3650),
     annualCap: intOption(args, 'annual-cap', 0, 100),
     maxPerInspector: intOption(args, 'max-per-inspector', 0, 1000),
+    minStaff: intOption(args, 'min-staff', 1, 20, '（每组至少几名局部门工作人员，不超过每组人数）'),
   };
   return Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined));
+}
+
+/** What the draw step says before 抽取: the staff rule in force and where it comes from, and what may go wrong. */
+function checkLines(plan: DrawPlan): string[] {
+  const { checks } = plan;
+  const lines = [`人员规则：${checks.staffRule}`];
+  for (const w of checks.staffWarnings) lines.push(`注意：${w.message}`);
+  if (checks.period) lines.push(`注意：${checks.period.message}`);
+  for (const f of checks.taskErrors) lines.push(`注意：计划表 ${f.sheet}!${f.cell}：${f.message}`);
+  return lines;
 }
 
 /** Prints why the plan cannot be used; returns the exit code (1: the book's state, 2: the request). */
@@ -63,7 +74,7 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
   const plan = planDraw(session.state, task, options, dateToSerialDay(now));
   if (plan.pending && Object.keys(options).length && !args.values.commit) {
     throw new UsageError(
-      `任务 ${task.planNo}/${task.taskNo} 的抽取输入已于第 ${plan.pending.seq} 条承诺时冻结，不能再用 ${Object.keys(options).length > 1 ? '这些选项' : '该选项'}（--size、--window、--annual-cap、--max-per-inspector）改变；请去掉后重试。`,
+      `任务 ${task.planNo}/${task.taskNo} 的抽取输入已于第 ${plan.pending.seq} 条承诺时冻结，不能再用 ${Object.keys(options).length > 1 ? '这些选项' : '该选项'}（--size、--window、--annual-cap、--max-per-inspector、--min-staff）改变；请去掉后重试。`,
     );
   }
   const meta = eventMeta(io, args);
@@ -80,10 +91,11 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
     const saved = await saveOutput(io, session.book, path!, args.values, 'draw');
     io.stdout(
       [
+        ...checkLines(plan),
         `已记录承诺（抽取记录第 ${c.entry.seq} 条），输入已冻结。请在开奖前公布以下内容：`,
         '',
         `  ${task.planName} ${task.taskName}`,
-        `  本次抽取将以“${c.announcement}”的结果作为随机数，按 ssj-draw/1 规则计算。`,
+        `  本次抽取将以“${c.announcement}”的结果作为随机数，按 ${plan.ready?.inputs.protocol ?? 'ssj-draw/1'} 规则计算。`,
         `  承诺值（SHA-256）：${c.commitment}`,
         '',
         `开奖后运行：shuangsuiji draw ${saved} --task ${task.planNo}/${task.taskNo} --public-text "<把公告中每个 d 换成一位数字>"`,
@@ -111,18 +123,19 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
   const saved = await saveOutput(io, session.book, path!, args.values, 'draw');
   if (!outcome.ok) {
     io.stdout(
-      `抽取失败（已记入抽取记录第 ${outcome.entry.seq} 条）：${outcome.failure.message}\n已保存：${saved}\n`,
+      `${checkLines(plan).join('\n')}\n抽取失败（已记入抽取记录第 ${outcome.entry.seq} 条）：${outcome.failure.message}\n已保存：${saved}\n`,
     );
     return EXIT_FINDINGS;
   }
   if (args.values.json) {
     io.stdout(
-      `${JSON.stringify({ seq: outcome.entry.seq, head: outcome.entry.hash, output: saved, record: outcome.record }, null, 2)}\n`,
+      `${JSON.stringify({ seq: outcome.entry.seq, head: outcome.entry.hash, output: saved, record: outcome.record, checks: checkLines(plan) }, null, 2)}\n`,
     );
     return EXIT_OK;
   }
   const ctx = outcome.context;
   const lines = [
+    ...checkLines(plan),
     `任务 ${task.planNo}/${task.taskNo} ${ctx.taskName}`,
     `随机源：${outcome.entry.seedSource}；抽中 ${outcome.record.result.length} 个检查对象（抽取记录第 ${outcome.entry.seq} 条）`,
     `排除：检查对象 ${ctx.excludedTargets.length} 个，人员 ${ctx.excludedInspectors.length} 名，回避/连续三次 ${ctx.pairExclusions.length} 对`,

@@ -92,6 +92,9 @@ export async function runPublish(args: CommandArgs, io: CliIo): Promise<number> 
     const lines = [
       `公示表“${sheets.publication}”：可公示的抽取 ${plan.published} 次，${rows.length} 个检查对象，其中 ${plan.withResults} 个已有检查结果${plan.withheld ? `；另有 ${plan.withheld} 次涉密抽取不公示` : ''}。`,
       `检查结果：已录入 ${plan.entered} 个，待录入 ${plan.pending} 个${results.sheets.length ? '' : '（还没有结果登记表：先运行 shuangsuiji results）'}。`,
+      ...(plan.reports
+        ? [`上报时间（本局要求检查后 ${plan.reports.hours} 小时内上报）：逾期 ${plan.reports.late.length} 个，未填 ${plan.reports.missing.length} 个。`]
+        : []),
       `年度统计“${sheets.figures}”：`,
       ...formatYears(years),
     ];

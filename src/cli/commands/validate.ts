@@ -2,7 +2,7 @@ import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import type { Finding } from '../../core/findings';
 import type { ValidationReport } from '../../core/validate';
-import { validateWorkbook } from '../../core/validate';
+import { hasPlanTable, validateWorkbook } from '../../core/validate';
 import type { TableChoice } from '../../core/tables';
 import { readTableChoices, schemaOf, tableKindOf } from '../../core/tables';
 import { SETTINGS_SHEET } from '../../core/plan';
@@ -71,9 +71,11 @@ export async function validateBook(io: CliIo, path: string | undefined, choices:
   }
   const stored = readTableChoices(grids.find((g) => g.sheet === SETTINGS_SHEET));
   const report = validateWorkbook(grids, { tableChoices: [...stored, ...choices] });
-  if (!report.tables.some((t) => t.kind === 'plan')) {
+  if (!hasPlanTable(report.tables)) {
+    // PLAN_TABLE_MISSING says what is missing and what was read instead.
+    const missing = report.findings.find((f) => f.code === 'PLAN_TABLE_MISSING');
     throw new UsageError(
-      `在 ${path} 中未找到抽查计划表：需要一行表头含“抽查计划编号”或“抽查计划名称”，以及“抽查任务编号”“抽查时间”或“抽查比例”之一（前 30 行内）；如果计划表在某张工作表中但没有认出，可用 --table 工作表:plan:表头行 指定。`,
+      `在 ${path} 中${missing?.message ?? '未找到抽查计划表：可用 --table 工作表:plan:表头行 指定。'}`,
     );
   }
   return report;

@@ -2,6 +2,7 @@
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
 import type { PlanTask } from '../../core/prepare/planTask';
+import { hasPlanTable } from '../../core/validate';
 import { formatLogTime } from '../../core/log';
 import { findTask as findPlanTask } from '../../core/session';
 import type { BookState, XlsxWorkbook } from '../../workbook';
@@ -22,7 +23,7 @@ export async function openSession(io: CliIo, path: string | undefined): Promise<
 /** The task named by `--task PLANNO/TASKNO` (exit 2 with the choices when it is missing or wrong). */
 export function findTask(session: BookSession, spec: string | undefined): PlanTask {
   const { report } = session.state;
-  if (!report.tables.some((t) => t.kind === 'plan')) {
+  if (!hasPlanTable(report.tables)) {
     throw new UsageError(
       `在 ${session.path} 中未找到抽查计划表（需要含“抽查计划编号”“抽查计划名称”等表头的工作表）。`,
     );

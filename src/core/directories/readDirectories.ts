@@ -60,6 +60,8 @@ export type HistoryEntry = {
   inspectorNames: string[];
   badgeNos: string[];
   planNo: string;
+  /** 检查结果 as written ('' or absent when the history has no such column). */
+  result?: string;
 };
 
 export type Directories = { targets: TargetEntry[]; inspectors: InspectorEntry[]; history: HistoryEntry[] };
@@ -174,6 +176,7 @@ export function readHistory(table: FoundTable, today = Number.POSITIVE_INFINITY)
       inspectorNames: list(text(row, 'inspectors')),
       badgeNos: list(text(row, 'badgeNos')).map(normalizeCode),
       planNo: text(row, 'planNo'),
+      result: text(row, 'result'),
     };
   });
 }

@@ -1,4 +1,4 @@
-/** ssj-draw/1: the verifiable double-random draw (see docs/draw-protocol.md). */
+/** ssj-draw/1 and ssj-draw/2: the verifiable double-random draw (see docs/draw-protocol.md). */
 export { canonicalDigest, canonicalJson, sha256Hex } from './canonicalJson';
 export { compareCodePoints } from './compareCodePoints';
 export { computeCommitment, derivePublicSeedHex } from './publicSeed';
@@ -10,6 +10,6 @@ export { createStream, nextU32, sample, uniform } from './createStream';
 export type { DrawStream } from './createStream';
 export { replaySubstitutions, substitute, SUBSTITUTE_PROTOCOL } from './substitute';
 export type { SubstitutionReplay } from './substitute';
-export { DRAW_PROTOCOL, validateDrawRecord } from './validateDrawRecord';
+export { DRAW_PROTOCOL, DRAW_PROTOCOL_V2, DRAW_PROTOCOLS, validateDrawRecord } from './validateDrawRecord';
 export type { DrawRecordValidation, ValidateDrawRecordOptions } from './validateDrawRecord';
 export type * from './types';

@@ -17,11 +17,13 @@ import type {
   IneligibleReason,
   ResultEntry,
   ShortfallDetails,
+  StaffShortfallDetails,
 } from './types';
 
 /**
- * Makes the draw of ssj-draw/1: checks the inputs (§1, §11), draws the targets of every stratum
- * (§5), then a team for every target (§6), and digests the record (§2). The same inputs always give
+ * Makes the draw of ssj-draw/1 or ssj-draw/2 (the record's `protocol` selects): checks the inputs
+ * (§1, §11, §12), draws the targets of every stratum (§5), then a team for every target (§6; under
+ * ssj-draw/2 each phase first takes the staff the team still needs, §12), and digests the record (§2). The same inputs always give
  * the same result. When anything stands in the way the outcome is a failure with a Chinese message
  * and structured details, never a partial result.
  *
@@ -140,13 +142,22 @@ type TeamsOutcome =
   | { readonly ok: true; readonly result: ResultEntry[] }
   | { readonly ok: false; readonly failure: DrawFailure };
 
+type Failed = { readonly ok: false; readonly failure: DrawFailure };
+
 /** Per-draw working state of §6, indexed like the roster; reset after each target. */
 type TeamState = {
+  readonly inputs: DrawInputs;
+  readonly seedBytes: Uint8Array;
+  readonly names: DisplayNames | undefined;
   readonly roster: Roster;
   readonly load: Int32Array;
   readonly isExcluded: Uint8Array;
   readonly isChosen: Uint8Array;
   readonly perDepartment: Int32Array;
+  /** §12's minStaff; 1 for ssj-draw/1, where only the leader must be staff (so no phase takes staff). */
+  readonly minStaff: number;
+  /** The team of the current target, leader first, in draw order. */
+  readonly chosen: number[];
 };
 
 function drawTeams(
@@ -159,13 +170,18 @@ function drawTeams(
   const roster = buildRoster(inputs);
   const m = roster.ids.length;
   const state: TeamState = {
+    inputs,
+    seedBytes,
+    names,
     roster,
     load: new Int32Array(m),
     isExcluded: new Uint8Array(m),
     isChosen: new Uint8Array(m),
     perDepartment: new Int32Array(departments.length),
+    minStaff: inputs.team.minStaff ?? 1,
+    chosen: [],
   };
-  const { load, isExcluded, isChosen, perDepartment } = state;
+  const { load, isExcluded, isChosen, perDepartment, chosen } = state;
   const result: ResultEntry[] = [];
   const noExclusions: readonly number[] = [];
 
@@ -185,40 +201,35 @@ function drawTeams(
 
     // Step 2: the leader, a staff member of the lead department.
     if (leaders.length === 0) {
-      return shortfall(state, inputs, selected, 'leader', 0, 1, leaders, names);
+      return shortfall(state, selected, 'leader', 0, 1, leaders);
     }
     const leader = leaders[uniform(createStream(seedBytes, `team/${target}/leader`), leaders.length)] ?? 0;
-    const chosen = [leader];
-    isChosen[leader] = 1;
+    chosen.length = 0;
     perDepartment.fill(0);
-    perDepartment[0] = 1;
+    take(state, leader);
 
-    // Step 3: each department's minimum.
+    // Step 3: each department's minimum, one phase each.
     for (let d = 0; d < departments.length; d++) {
       const need = (departments[d]?.min ?? 0) - (perDepartment[d] ?? 0);
       if (need <= 0) continue;
       const pool = eligible.filter((i) => roster.department[i] === d && isChosen[i] === 0);
-      if (pool.length < need) {
-        return shortfall(state, inputs, selected, 'department', d, need, pool, names);
-      }
-      for (const i of sample(pool, need, `team/${target}/${departments[d]?.name ?? ''}`, seedBytes)) {
-        chosen.push(i);
-        isChosen[i] = 1;
-        perDepartment[d] = (perDepartment[d] ?? 0) + 1;
-      }
+      const label = `team/${target}/${departments[d]?.name ?? ''}`;
+      const phase = drawPhase(state, selected, { slot: 'department', departmentIndex: d, n: need, pool, label });
+      if (!phase.ok) return phase;
     }
 
-    // Step 4: the rest of the team from any listed department.
+    // Step 4: the rest of the team from any listed department, one phase.
     const extra = size - chosen.length;
     if (extra > 0) {
       const pool = eligible.filter((i) => isChosen[i] === 0);
-      if (pool.length < extra) {
-        return shortfall(state, inputs, selected, 'extra', -1, extra, pool, names);
-      }
-      for (const i of sample(pool, extra, `team/${target}/extra`, seedBytes)) {
-        chosen.push(i);
-        isChosen[i] = 1;
-      }
+      const phase = drawPhase(state, selected, {
+        slot: 'extra',
+        departmentIndex: -1,
+        n: extra,
+        pool,
+        label: `team/${target}/extra`,
+      });
+      if (!phase.ok) return phase;
     }
 
     // Step 5.
@@ -234,23 +245,71 @@ function drawTeams(
   return { ok: true, result };
 }
 
-/** The failure of one team slot, with every person who could not fill it and why. */
-function shortfall(
+function take(state: TeamState, i: number): void {
+  state.chosen.push(i);
+  state.isChosen[i] = 1;
+  const d = state.roster.department[i] ?? -1;
+  if (d >= 0) state.perDepartment[d] = (state.perDepartment[d] ?? 0) + 1;
+}
+
+/** One phase of §6 steps 3–4 (a department's minimum, or the extra members), with §12's staff picks. */
+type Phase = {
+  readonly slot: 'department' | 'extra';
+  /** -1 for `extra`. */
+  readonly departmentIndex: number;
+  /** The number of picks (need, or extra). */
+  readonly n: number;
+  /** Candidates in E's order. */
+  readonly pool: readonly number[];
+  readonly label: string;
+};
+
+/**
+ * §12: the phase first takes m staff from its pool (label + "/staff") — the staff it must take so
+ * that the slots left after it can still hold the staff the team needs — then the rest (label).
+ * With m = 0 (always under ssj-draw/1) this is exactly §6's phase: same label, same picks.
+ */
+function drawPhase(state: TeamState, selected: SelectedTarget, phase: Phase): { readonly ok: true } | Failed {
+  const { roster, inputs, seedBytes, chosen } = state;
+  const { n, pool, label } = phase;
+  if (pool.length < n) return shortfall(state, selected, phase.slot, phase.departmentIndex, n, pool);
+  let staffChosen = 0;
+  for (const i of chosen) staffChosen += roster.isStaff[i] ?? 0;
+  const needStaff = state.minStaff - staffChosen;
+  const r = inputs.team.size - chosen.length;
+  const m = Math.max(0, needStaff - (r - n));
+  let rest = pool;
+  if (m > 0) {
+    const staffPool = pool.filter((i) => roster.isStaff[i] === 1);
+    if (staffPool.length < m) return staffShortfall(state, selected, phase, m, staffPool);
+    const staffPicks = sample(staffPool, m, `${label}/staff`, seedBytes);
+    for (const i of staffPicks) take(state, i);
+    rest = pool.filter((i) => state.isChosen[i] === 0);
+  }
+  if (n - m > 0) {
+    for (const i of sample(rest, n - m, label, seedBytes)) take(state, i);
+  }
+  return { ok: true };
+}
+
+/**
+ * Everyone of the department (any department when `departmentIndex` < 0) who is not in `pool`,
+ * with why; `isStaffOnly` limits the list to staff (a `too-few-staff` message lists only them).
+ */
+function listIneligible(
   state: TeamState,
-  inputs: DrawInputs,
-  selected: SelectedTarget,
-  slot: ShortfallDetails['slot'],
   departmentIndex: number,
-  needed: number,
   pool: readonly number[],
-  names: DisplayNames | undefined,
-): TeamsOutcome {
+  slot: ShortfallDetails['slot'],
+  isStaffOnly: boolean,
+): IneligibleInspector[] {
   const { roster, load, isExcluded, isChosen } = state;
-  const { departments, maxPerInspector: cap, size } = inputs.team;
+  const cap = state.inputs.team.maxPerInspector;
   const inPool = new Set(pool);
   const ineligible: IneligibleInspector[] = [];
   roster.ids.forEach((id, i) => {
     if (inPool.has(i) || (departmentIndex >= 0 && roster.department[i] !== departmentIndex)) return;
+    if (isStaffOnly && roster.isStaff[i] === 0) return;
     const reasons: IneligibleReason[] = [];
     if (isExcluded[i] === 1) reasons.push('excluded');
     if (cap > 0 && (load[i] ?? 0) >= cap) reasons.push('capped');
@@ -258,6 +317,20 @@ function shortfall(
     if (isChosen[i] === 1) reasons.push('already-chosen');
     ineligible.push({ inspector: id, reasons });
   });
+  return ineligible;
+}
+
+/** The failure of one team slot, with every person who could not fill it and why. */
+function shortfall(
+  state: TeamState,
+  selected: SelectedTarget,
+  slot: ShortfallDetails['slot'],
+  departmentIndex: number,
+  needed: number,
+  pool: readonly number[],
+): Failed {
+  const { roster, inputs, names } = state;
+  const { departments, maxPerInspector: cap, size } = inputs.team;
   const details: ShortfallDetails = {
     target: selected.target,
     stratum: selected.stratum,
@@ -266,10 +339,50 @@ function shortfall(
     needed,
     eligible: pool.length,
     eligibleInspectors: pool.map((i) => roster.ids[i] ?? ''),
-    ineligible,
+    ineligible: listIneligible(state, departmentIndex, pool, slot, false),
   };
   const kind = slot === 'leader' ? 'no-leader' : 'too-few-inspectors';
   return { ok: false, failure: { kind, message: shortfallMessage(details, size, cap, names), details } };
+}
+
+/** §12's `too-few-staff`: the phase had to take m staff and its pool held fewer. */
+function staffShortfall(
+  state: TeamState,
+  selected: SelectedTarget,
+  phase: Phase,
+  m: number,
+  staffPool: readonly number[],
+): Failed {
+  const { roster, inputs, names } = state;
+  const details: StaffShortfallDetails = {
+    target: selected.target,
+    stratum: selected.stratum,
+    slot: phase.slot,
+    department: phase.departmentIndex < 0 ? null : (inputs.team.departments[phase.departmentIndex]?.name ?? null),
+    minStaff: state.minStaff,
+    needed: m,
+    eligible: staffPool.length,
+    eligibleInspectors: staffPool.map((i) => roster.ids[i] ?? ''),
+    ineligible: listIneligible(state, phase.departmentIndex, staffPool, phase.slot, true),
+  };
+  const message = staffShortfallMessage(details, inputs.team.maxPerInspector, names);
+  return { ok: false, failure: { kind: 'too-few-staff', message, details } };
+}
+
+function staffShortfallMessage(
+  details: StaffShortfallDetails,
+  cap: number,
+  names: DisplayNames | undefined,
+): string {
+  const target = `检查对象 ${displayName(names, details.target)}`;
+  const why = describeIneligible(details.ineligible, names, cap);
+  const where =
+    details.slot === 'department' ? `抽取${details.department ?? ''}人员时` : '补足其余组员（不限部门）时';
+  const none = details.slot === 'department' ? `${details.department ?? ''}没有其他局部门工作人员` : '没有其他局部门工作人员';
+  return (
+    `${target}：每个检查组至少要有 ${details.minStaff} 名局部门工作人员，${where}须抽 ${details.needed} 名局部门工作人员，` +
+    `可选 ${details.eligible} 名：${why === '' ? none : why}`
+  );
 }
 
 function shortfallMessage(
@@ -301,7 +414,9 @@ function shortfallMessage(
 }
 
 /** The canonical text of a record starts with this: "protocol" is the first key in code-unit order. */
-const RECORD_HEAD = `{"protocol":"ssj-draw/1",`;
+function recordHead(protocol: string): string {
+  return `{"protocol":${JSON.stringify(protocol)},`;
+}
 
 /**
  * Digests inputs and the complete record without canonicalising or encoding the (possibly
@@ -313,11 +428,12 @@ function digestRecord(
   result: readonly ResultEntry[],
 ): { inputDigest: string; recordDigest: string; recordText: string; resultText: string } {
   const inputsText = canonicalJson(inputs);
-  if (!inputsText.startsWith(RECORD_HEAD)) throw new Error('digestRecord: unexpected canonical head');
+  const start = recordHead(inputs.protocol);
+  if (!inputsText.startsWith(start)) throw new Error('digestRecord: unexpected canonical head');
   const inputsBytes = encodeUtf8(inputsText);
   const resultText = writeResultText(result);
   const resultMember = `"result":${resultText},`;
-  const head = RECORD_HEAD.length; // ASCII, so bytes = characters
+  const head = start.length; // ASCII, so bytes = characters
   const recordDigest = sha256
     .create()
     .update(inputsBytes.subarray(0, head))
@@ -327,7 +443,7 @@ function digestRecord(
   return {
     inputDigest: bytesToHex(sha256(inputsBytes)),
     recordDigest: bytesToHex(recordDigest),
-    recordText: RECORD_HEAD + resultMember + inputsText.slice(head),
+    recordText: start + resultMember + inputsText.slice(head),
     resultText,
   };
 }

@@ -24,7 +24,8 @@ import type {
 export const SUBSTITUTE_PROTOCOL = 'ssj-substitute/1';
 
 /**
- * Draws the replacement (递补) for an inspector who cannot serve (ssj-draw/1 §7). The record is
+ * Draws the replacement (递补) for an inspector who cannot serve (ssj-draw/1 §7; under ssj-draw/2 also
+ * §12: a staff member is replaced by staff when the team would otherwise fall below minStaff). The record is
  * redrawn first and `earlier` (this draw's previous substitutions, in log order) are replayed and
  * checked, so the replacement is computed against the team as those left it. The replacement comes
  * from `out`'s department, is not excluded for the target, not on the team, never removed from it
@@ -110,6 +111,8 @@ export function replaySubstitutions(
 
 type Context = {
   readonly seedBytes: Uint8Array;
+  /** ssj-draw/2's team.minStaff; 1 for ssj-draw/1 (then only a leader's replacement must be staff). */
+  readonly minStaff: number;
   readonly recordDigest: string;
   readonly inspectors: readonly InspectorEntry[];
   readonly byId: ReadonlyMap<string, InspectorEntry>;
@@ -170,7 +173,7 @@ function prepare(
     if (!isSameResult(given, drawn.result)) {
       return fail(
         'invalid-record',
-        '抽取记录中的 result 与按 ssj-draw/1 重算的结果不一致，不能递补',
+        `抽取记录中的 result 与按 ${checked.inputs.protocol} 重算的结果不一致，不能递补`,
         target,
         out,
       );
@@ -187,6 +190,7 @@ function prepare(
     ok: true,
     context: {
       seedBytes: hexToBytes(inputs.seed.hex),
+      minStaff: inputs.team.minStaff ?? 1,
       recordDigest: drawn.recordDigest,
       inspectors: inputs.team.inspectors,
       byId: new Map(inputs.team.inspectors.map((p) => [p.id, p])),
@@ -276,6 +280,18 @@ function checkRequest(request: SubstitutionRequest): DrawRecordIssue[] {
 }
 
 /**
+ * §12 on §7: when `out` is staff and the team without `out` (leader included) holds fewer than
+ * minStaff staff, the replacement must be staff too. Never true under ssj-draw/1 (minStaff 1: the
+ * leader is staff and stays, or is `out` and is replaced by staff anyway).
+ */
+function isStaffNeeded(context: Context, entry: ResultEntry, out: string): boolean {
+  if (context.byId.get(out)?.staff !== true) return false;
+  let staff = 0;
+  for (const id of entry.members) if (id !== out && context.byId.get(id)?.staff === true) staff += 1;
+  return staff < context.minStaff;
+}
+
+/**
  * §7 for one substitution. On success it moves the context (private state made by `prepare`, never
  * a caller's value) on: the target's team and its removal list.
  */
@@ -306,6 +322,8 @@ function substituteOne(
   }
   const department = context.byId.get(out)?.department ?? '';
   const isLeader = entry.leader === out;
+  const isStaffShort = isStaffNeeded(context, entry, out);
+  const mustBeStaff = isLeader || isStaffShort;
   const excluded = context.excluded.get(target);
   const pool: string[] = [];
   const ineligible: IneligibleInspector[] = [];
@@ -315,13 +333,17 @@ function substituteOne(
     if (excluded?.has(p.id) === true) reasons.push('excluded');
     if (entry.members.includes(p.id)) reasons.push('already-chosen');
     if (removed.includes(p.id)) reasons.push('removed');
-    if (isLeader && !p.staff) reasons.push('not-staff');
+    if (mustBeStaff && !p.staff) reasons.push('not-staff');
     if (reasons.length === 0) pool.push(p.id);
     else ineligible.push({ inspector: p.id, reasons });
   }
   const nowRemoved = [...removed, out];
   if (pool.length === 0) {
-    const role = isLeader ? '局部门工作人员（接任组长）' : '人员';
+    const role = isLeader
+      ? '局部门工作人员（接任组长）'
+      : isStaffShort
+        ? `局部门工作人员（每个检查组至少 ${context.minStaff} 名）`
+        : '人员';
     const why = describeIneligible(ineligible, names, 0);
     return fail(
       'no-replacement',

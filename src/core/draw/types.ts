@@ -1,10 +1,13 @@
 /**
- * Data types of ssj-draw/1 (the verifiable double-random draw). Field names follow the spec's JSON
- * exactly, because these values are digested as they are.
+ * Data types of ssj-draw/1 and ssj-draw/2 (the verifiable double-random draw). Field names follow
+ * the spec's JSON exactly, because these values are digested as they are.
  */
 
-/** The protocol name every draw record carries. */
-export type DrawProtocol = 'ssj-draw/1';
+/**
+ * The protocol name a draw record carries: `ssj-draw/1`, or `ssj-draw/2` when every team must hold
+ * at least `team.minStaff` 局部门工作人员 (spec §12). The string selects the rules a verifier applies.
+ */
+export type DrawProtocol = 'ssj-draw/1' | 'ssj-draw/2';
 
 /** 抽查计划 / 抽查任务 identity. An absent value is written as `""`. */
 export type TaskInfo = {
@@ -77,6 +80,11 @@ export type TeamSpec = {
   readonly inspectors: readonly InspectorEntry[];
   /** Sorted by target, then inspector (code point); no duplicates. */
   readonly exclusions: readonly Exclusion[];
+  /**
+   * ssj-draw/2 only (and required there): at least this many team members, leader included, are
+   * staff (局部门工作人员); 1 ≤ minStaff ≤ size. An ssj-draw/1 record must not have the key.
+   */
+  readonly minStaff?: number;
 };
 
 /** A draw record without `result`: everything the draw depends on. */
@@ -183,6 +191,17 @@ export type ShortfallDetails = {
   readonly ineligible: readonly IneligibleInspector[];
 };
 
+/**
+ * Structured facts behind a `too-few-staff` failure (ssj-draw/2 §12): the phase (a department's
+ * minimum or the extra members) had to take `needed` staff (its m) and found `eligible` staff in its
+ * pool; `ineligible` lists the other staff of that department (or of any department, for `extra`)
+ * with why they were not in the pool.
+ */
+export type StaffShortfallDetails = Omit<ShortfallDetails, 'slot'> & {
+  readonly slot: 'department' | 'extra';
+  readonly minStaff: number;
+};
+
 /** A draw that could not be made. Never comes with a partial result. */
 export type DrawFailure =
   | {
@@ -194,6 +213,11 @@ export type DrawFailure =
       readonly kind: 'no-leader' | 'too-few-inspectors';
       readonly message: string;
       readonly details: ShortfallDetails;
+    }
+  | {
+      readonly kind: 'too-few-staff';
+      readonly message: string;
+      readonly details: StaffShortfallDetails;
     };
 
 /** Outcome of {@link runDraw}. */

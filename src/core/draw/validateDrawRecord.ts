@@ -15,7 +15,8 @@ export type DrawRecordValidation =
   | { readonly ok: false; readonly issues: readonly DrawRecordIssue[] };
 
 /**
- * Checks a draw record's inputs against ssj-draw/1 §1 and §11: exact keys, clean strings (NFC,
+ * Checks a draw record's inputs against ssj-draw/1 §1 and §11 (and §12 for ssj-draw/2: `team.minStaff`
+ * present, an integer from 1 to `team.size`; absent from a `/1` record): exact keys, clean strings (NFC,
  * trimmed, well formed), integers in range, ids without "/", unique names, lists sorted by code
  * point without duplicates, departments that exist, a public seed whose `hex` matches its `text`.
  * Problems come back as data with the field's path and a Chinese message; nothing is thrown.
@@ -39,8 +40,14 @@ export function validateDrawRecord(
   return { ok: true, inputs: { protocol, task, seed, strata, team } };
 }
 
-/** The protocol name a record must carry. */
+/** The protocol name of a record without a staff minimum (ssj-draw/1). */
 export const DRAW_PROTOCOL = 'ssj-draw/1';
+
+/** The protocol name of a record whose teams hold at least `team.minStaff` staff (spec §12). */
+export const DRAW_PROTOCOL_V2 = 'ssj-draw/2';
+
+/** Every protocol name a record may carry; the name selects the rules. */
+export const DRAW_PROTOCOLS: readonly string[] = [DRAW_PROTOCOL, DRAW_PROTOCOL_V2];
 
 const MAX_ISSUES = 100;
 const RESERVED_DEPARTMENT_NAMES = new Set(['leader', 'extra']);
@@ -187,13 +194,15 @@ function checkRecord(c: Collector, record: unknown, options: CollectOptions): vo
   }
   const top = checkObject(c, record, '', required, ['result']);
   if (top === undefined) return;
-  if (Object.hasOwn(top, 'protocol') && top.protocol !== DRAW_PROTOCOL) {
-    add(c, 'protocol', 'wrong-protocol', `protocol 应为 "${DRAW_PROTOCOL}"`);
+  const isKnownProtocol = typeof top.protocol === 'string' && DRAW_PROTOCOLS.includes(top.protocol);
+  if (Object.hasOwn(top, 'protocol') && !isKnownProtocol) {
+    add(c, 'protocol', 'wrong-protocol', `protocol 应为 "${DRAW_PROTOCOL}" 或 "${DRAW_PROTOCOL_V2}"`);
   }
   if (Object.hasOwn(top, 'task')) checkTask(c, top.task);
   if (Object.hasOwn(top, 'seed')) checkSeed(c, top.seed, options.seedMode);
   if (Object.hasOwn(top, 'strata')) checkStrata(c, top.strata);
-  if (Object.hasOwn(top, 'team')) checkTeam(c, top.team);
+  // An unknown protocol is reported once; the team is then read by /1's keys.
+  if (Object.hasOwn(top, 'team')) checkTeam(c, top.team, top.protocol === DRAW_PROTOCOL_V2);
 }
 
 function checkTask(c: Collector, value: unknown): void {
@@ -382,18 +391,26 @@ function checkDisjoint(c: Collector, lists: readonly (readonly unknown[] | undef
   visit(largest, false);
 }
 
-function checkTeam(c: Collector, value: unknown): void {
-  const team = checkObject(c, value, 'team', [
-    'size',
-    'departments',
-    'maxPerInspector',
-    'inspectors',
-    'exclusions',
-  ]);
+const TEAM_KEYS = ['size', 'departments', 'maxPerInspector', 'inspectors', 'exclusions'];
+
+/** `hasMinStaff`: the record is ssj-draw/2, whose team must have `minStaff` (and a /1 team must not). */
+function checkTeam(c: Collector, value: unknown, hasMinStaff: boolean): void {
+  const team = hasMinStaff
+    ? checkObject(c, value, 'team', [...TEAM_KEYS, 'minStaff'])
+    : checkObject(c, value, 'team', TEAM_KEYS, ['minStaff']);
   if (team === undefined) return;
+  if (!hasMinStaff && Object.hasOwn(team, 'minStaff')) {
+    add(
+      c,
+      'team.minStaff',
+      'unknown-field',
+      `team.minStaff 只能出现在 "${DRAW_PROTOCOL_V2}" 记录中（"${DRAW_PROTOCOL}" 记录不得有此字段）`,
+    );
+  }
   const departments = Object.hasOwn(team, 'departments') ? checkDepartments(c, team.departments) : undefined;
+  let size: number | undefined;
   if (Object.hasOwn(team, 'size')) {
-    const size = checkInteger(c, team.size, 'team.size', 1, Number.MAX_SAFE_INTEGER);
+    size = checkInteger(c, team.size, 'team.size', 1, Number.MAX_SAFE_INTEGER);
     if (size !== undefined && departments !== undefined && size < departments.minSum) {
       add(
         c,
@@ -402,6 +419,10 @@ function checkTeam(c: Collector, value: unknown): void {
         `team.size（${size}）小于各部门最少人数之和（${departments.minSum}）`,
       );
     }
+  }
+  if (hasMinStaff && Object.hasOwn(team, 'minStaff')) {
+    // §12: 1 ≤ minStaff ≤ size; the upper bound is only known when size is valid.
+    checkInteger(c, team.minStaff, 'team.minStaff', 1, size ?? Number.MAX_SAFE_INTEGER);
   }
   if (Object.hasOwn(team, 'maxPerInspector')) {
     checkInteger(c, team.maxPerInspector, 'team.maxPerInspector', 0, Number.MAX_SAFE_INTEGER);

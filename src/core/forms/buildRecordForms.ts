@@ -1,6 +1,7 @@
 /**
- * The record form (部门联合抽查检查情况记录表, 一户一表): one filled form per drawn target, laid out
- * like Wugang's 附件2 and sized so that each form prints on exactly one A4 page.
+ * The print layout of the record form (部门联合抽查检查情况记录表, 一户一表): the form model
+ * (buildRecordFormModel.ts) laid out like Wugang's 附件2 and sized so that each form prints on exactly
+ * one A4 page.
  *
  * Layout decision (see docs/forms.md): by default all forms go on ONE sheet
  * `记录表-<计划编号>-<任务编号>`, one form below the other, with a manual page break after each.
@@ -14,116 +15,21 @@
  * Row heights are fixed (a set height never grows with wrapped text), so every text cell's height
  * is estimated from its length, and the 备注 and signature rows take whatever is left of the page.
  */
-import type { DrawContext, InspectorInfo, TargetInfo } from '../log/drawContext';
-import type { DrawRecord, ResultEntry } from '../draw/types';
+import type { DrawContext } from '../log/drawContext';
+import type { DrawRecord } from '../draw/types';
 import type { CellInput, RangeStyle, WorkbookOp } from '../workbookOps';
 import { cellAddress, columnName } from '../grid';
 import { estimateLines, heightForLines } from './_lib/textMetrics';
 import { cleanSheetNamePart, fitSheetName } from '../sheetNames';
+import { buildRecordFormModel, FORM_RESULT_CODES } from './buildRecordFormModel';
+import { splitUnitName } from '../rules';
+import type { RecordFormModel, RecordFormModelOptions } from './buildRecordFormModel';
 
-/** One 检查结果 code of 附件2's 说明 (1). */
-export type FormResultCode = {
-  readonly code: string;
-  readonly meaning: string;
-};
-
-/**
- * The ten 检查结果 codes of Wugang's 附件2, verbatim, in order. Shared with the results sheet.
- * @example FORM_RESULT_CODES[0] // { code: '1', meaning: '未发现问题' }
- */
-export const FORM_RESULT_CODES: readonly FormResultCode[] = Object.freeze([
-  { code: '1', meaning: '未发现问题' },
-  { code: '2', meaning: '未按规定公示应当公示的信息' },
-  { code: '3', meaning: '公示信息隐瞒真实情况弄虚作假' },
-  { code: '4', meaning: '通过登记的住所（经营场所）无法取得联系' },
-  { code: '5', meaning: '发现问题已责令整改' },
-  { code: '6', meaning: '不配合检查情节严重' },
-  { code: '7', meaning: '未发现本次抽查涉及的经营活动' },
-  { code: '8', meaning: '发现问题待后续处理' },
-  { code: '9', meaning: '合格' },
-  { code: '10', meaning: '不合格' },
-]);
-
-/** The form's title, as printed on 附件2. */
-export const RECORD_FORM_TITLE = '部门联合抽查检查情况记录表';
-
-/** The 说明 under the form, verbatim from 附件2 (codes built from {@link FORM_RESULT_CODES}). */
-export const RECORD_FORM_NOTES =
-  '说明：（1）检查结果栏填写相应编号：' +
-  FORM_RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join('') +
-  '。（2）备注栏可填写检查过程中责令停止违法与督促整改等相关情况。' +
-  '（3）检查对象为非市场主体时，相关数据项可根据工作实际作相应调整。';
+// The result codes are part of the model; re-exported for the modules that read them from here.
+export { FORM_RESULT_CODES };
 
 /** The most targets for which `sheet-per-target` is allowed. */
 export const MAX_SHEETS_PER_TARGET = 30;
-
-/** One inspector line of the form. */
-export type RecordFormInspector = {
-  readonly id: string;
-  readonly name: string;
-  /** 执法证号, or 身份证号 when the person has no badge; '' when neither is known. */
-  readonly idNumber: string;
-  readonly idKind: '执法证号' | '身份证号' | '';
-  /** members[0] of the team: the 检查组组长. */
-  readonly isLeader: boolean;
-};
-
-/** The inspectors a department sent, under its 单位 cell. */
-export type RecordFormInspectorGroup = {
-  /** The record's department name (`team.departments[].name`). */
-  readonly department: string;
-  /** What the 单位 cell shows: the inspectors' common 所属单位 when it is this department, else the department. */
-  readonly unit: string;
-  readonly inspectors: readonly RecordFormInspector[];
-  /** Lines the block shows: the inspectors, padded with blank lines to `minRowsPerDepartment` (附件2: 2). */
-  readonly rows: number;
-};
-
-/** The 被检查对象 block. */
-export type RecordFormTarget = {
-  readonly id: string;
-  readonly name: string;
-  /** 统一社会信用代码/注册号; '' for a target that is not a market entity (村卫生室). */
-  readonly uscc: string;
-  readonly address: string;
-  readonly legalRep: string;
-};
-
-/** One row of the 检查单位 · 检查事项 · 检查结果 table. */
-export type RecordFormCheck = {
-  readonly department: string;
-  readonly unit: string;
-  readonly matter: string;
-  /** Filled by hand with a code of {@link FORM_RESULT_CODES}; always '' here. */
-  readonly result: string;
-};
-
-/** A signature block with its date line. */
-export type RecordFormSignature = {
-  readonly label: string;
-  readonly dateText: string;
-};
-
-/** One filled record form, as plain data. */
-export type RecordFormModel = {
-  readonly title: string;
-  /** Small line under the title tying the paper to the draw: task, plan and task numbers, n of N. */
-  readonly reference: string;
-  /** 1-based position of the target in the draw result. */
-  readonly serial: number;
-  readonly total: number;
-  readonly inspectorGroups: readonly RecordFormInspectorGroup[];
-  readonly target: RecordFormTarget;
-  readonly checks: readonly RecordFormCheck[];
-  readonly remarks: string;
-  readonly signatures: readonly [RecordFormSignature, RecordFormSignature];
-  readonly notes: string;
-};
-
-export type RecordFormModelOptions = {
-  /** Inspector rows shown per department even when fewer were drawn (附件2 has 2). Default 2. */
-  minRowsPerDepartment?: number;
-};
 
 export type RecordFormsLayout = 'one-sheet' | 'sheet-per-target';
 
@@ -139,138 +45,6 @@ export type RecordFormsOptions = RecordFormModelOptions & {
   /** Append （组长） to the leader's name (default true). */
   markLeader?: boolean;
 };
-
-const DATE_TEXT = '年    月    日';
-/** 附件2's layout keeps the form's own line breaks in its labels. */
-const SIGN_TARGET = '被检查对象\n（签字/盖章）';
-const SIGN_INSPECTORS = '执法检查人员\n（签字/盖章）';
-
-type InspectorInfoWithResidentId = InspectorInfo & { residentId?: string };
-
-function targetOf(context: DrawContext, id: string): TargetInfo | undefined {
-  return Object.prototype.hasOwnProperty.call(context.targets, id) ? context.targets[id] : undefined;
-}
-
-function inspectorOf(context: DrawContext, id: string): InspectorInfoWithResidentId | undefined {
-  return Object.prototype.hasOwnProperty.call(context.inspectors, id) ? context.inspectors[id] : undefined;
-}
-
-/** The 单位 text for a department: the full unit name when all its inspectors share it and it is this department. */
-function unitLabel(department: string, infos: readonly (InspectorInfoWithResidentId | undefined)[]): string {
-  const units = new Set(infos.map((i) => i?.unit ?? ''));
-  if (units.size === 1) {
-    const [u] = [...units];
-    if (u && (u === department || u.endsWith(department))) return u;
-  }
-  return department;
-}
-
-/** The departments in record order, then any department an inspector was drawn for that the record does not list. */
-function departmentOrder(record: DrawRecord, context: DrawContext, members: readonly string[]): string[] {
-  const order = record.team.departments.map((d) => d.name);
-  for (const m of members) {
-    const d = inspectorOf(context, m)?.teamDepartment ?? '';
-    if (!order.includes(d)) order.push(d);
-  }
-  return order;
-}
-
-/**
- * Builds the plain model of one filled record form (一户一表) from a draw and its frozen context.
- * Missing context entries show the id instead of a name; a target without 统一社会信用代码
- * (村卫生室) gets a blank code.
- * @param record the ssj-draw/1 record (its department order is the form's)
- * @param context names, codes and matters frozen at draw time
- * @param entry the drawn target and its team (`members[0]` is the leader)
- * @param options `minRowsPerDepartment` (default 2, as on 附件2)
- * @returns the form as data: title, inspectors by department, target, checks, signatures, 说明
- * @example
- * const form = buildRecordFormModel(record, context, record.result[0]);
- * form.inspectorGroups[0]; // { department: '医疗保障局', unit: '舞钢市医疗保障局', inspectors: [{ name: '王建国', idNumber: 'YB001', idKind: '执法证号', isLeader: true, … }] }
- * form.checks[0]; // { department: '医疗保障局', unit: '舞钢市医疗保障局', matter: '医疗保障基金使用情况进行监督检查', result: '' }
- */
-export function buildRecordFormModel(
-  record: DrawRecord,
-  context: DrawContext,
-  entry: ResultEntry,
-  options: RecordFormModelOptions = {},
-): RecordFormModel {
-  const minRows = Math.max(1, Math.floor(options.minRowsPerDepartment ?? 2));
-  const members = entry.members.length > 0 ? entry.members : [entry.leader];
-  const departments = departmentOrder(record, context, members);
-  const groups: RecordFormInspectorGroup[] = departments
-    .map((department) => {
-      const ids = members.filter((m) => (inspectorOf(context, m)?.teamDepartment ?? '') === department);
-      const infos = ids.map((id) => inspectorOf(context, id));
-      const inspectors = ids.map((id, i): RecordFormInspector => {
-        const info = infos[i];
-        const badge = info?.badgeNo ?? '';
-        const resident = info?.residentId ?? '';
-        return {
-          id,
-          name: info?.name || id,
-          idNumber: badge || resident,
-          idKind: badge ? '执法证号' : resident ? '身份证号' : '',
-          isLeader: id === entry.leader,
-        };
-      });
-      return {
-        department,
-        unit: unitLabel(department, infos),
-        inspectors,
-        rows: Math.max(minRows, inspectors.length),
-      };
-    })
-    // A department the record does not list shows only if someone was drawn for it.
-    .filter((g, i) => i < record.team.departments.length || g.inspectors.length > 0);
-
-  const t = targetOf(context, entry.target);
-  const target: RecordFormTarget = {
-    id: entry.target,
-    name: t?.name || entry.target,
-    uscc: t?.uscc ?? '',
-    address: t?.address ?? '',
-    legalRep: t?.legalRep ?? '',
-  };
-  // Someone missing from the context has no department: listed as an inspector, not as a 检查单位.
-  const checks: RecordFormCheck[] = groups
-    .filter((g) => g.department !== '')
-    .map((g) => ({
-      department: g.department,
-      unit: g.unit,
-      matter: context.matters
-        .filter((m) => m.department === g.department)
-        .map((m) => m.matter.trim())
-        .filter((m) => m !== '')
-        .join('；'),
-      result: '',
-    }));
-  const index = record.result.indexOf(entry);
-  const found = index >= 0 ? index : record.result.findIndex((e) => e.target === entry.target);
-  const serial = found + 1;
-  const total = record.result.length;
-  const task = context.taskName || record.task.taskName;
-  const numbers = [record.task.planNo, record.task.taskNo].filter((s) => s !== '').join('-');
-  const head = [task, numbers ? `（${numbers}）` : ''].join('');
-  const reference = [head ? `抽查任务：${head}` : '', serial > 0 ? `第 ${serial} 户／共 ${total} 户` : '']
-    .filter((s) => s !== '')
-    .join('    ');
-  return {
-    title: RECORD_FORM_TITLE,
-    reference,
-    serial,
-    total,
-    inspectorGroups: groups,
-    target,
-    checks,
-    remarks: '',
-    signatures: [
-      { label: SIGN_TARGET, dateText: DATE_TEXT },
-      { label: SIGN_INSPECTORS, dateText: DATE_TEXT },
-    ],
-    notes: RECORD_FORM_NOTES,
-  };
-}
 
 // ---------------------------------------------------------------------------------------------
 // Drawing one form
@@ -299,10 +73,9 @@ const widthOf = (from: number, to: number): number =>
   COLUMN_WIDTHS.slice(from, to + 1).reduce((a, b) => a + b, 0);
 
 /** `舞钢市市场监督管理局` → `舞钢市\n市场监督管理局`: the narrow 单位 cell breaks where 附件2 would, not mid-word. */
-function breakUnit(unit: string, department: string): string {
-  return unit !== department && unit.endsWith(department)
-    ? `${unit.slice(0, unit.length - department.length)}\n${department}`
-    : unit;
+function breakUnit(unit: string): string {
+  const { division, department } = splitUnitName(unit);
+  return division !== '' && department !== '' ? `${division}\n${department}` : unit;
 }
 
 function resultPrompt(): string {
@@ -351,7 +124,7 @@ function drawForm(sheet: string, top: number, model: RecordFormModel, markLeader
   merge(rHead, 4, rHead, 5);
   model.inspectorGroups.forEach((g) => {
     const n = Math.max(1, g.rows);
-    const unitText = breakUnit(g.unit, g.department);
+    const unitText = breakUnit(g.unit);
     const unitHeight = Math.ceil(textHeight(unitText, widthOf(1, 1), ROW_PT.inspector) / n);
     let first = -1;
     for (let k = 0; k < n; k++) {

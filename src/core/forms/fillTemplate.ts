@@ -8,8 +8,9 @@ import type { DrawContext } from '../log/drawContext';
 import type { DrawRecord, ResultEntry } from '../draw/types';
 import type { Grid, MergedArea } from '../grid';
 import { cellAddress } from '../grid';
-import { buildRecordFormModel } from './buildRecordForms';
+import { buildRecordFormModel } from './buildRecordFormModel';
 import { normalizeLabel } from './_lib/normalizeLabel';
+import { isSameSection, isSameUnit } from '../rules';
 
 /** One cell to write into the copied template. `address` is A1 in sheet coordinates. */
 export type TemplateCellWrite = {
@@ -54,11 +55,15 @@ const SCALAR_LABELS: Readonly<Record<string, string>> = {
   抽查时间: '抽查时间',
 };
 
-/** Lists: the k-th item is `<prefix><k><field>`; `unit` is the key that ties an item to a row's 单位. */
+/**
+ * Lists: the k-th item is `<prefix><k><field>`; `unitField` and `departmentField` are the keys that
+ * tie an item to a row's 单位 cell (its 所属单位, or the department it was drawn for).
+ */
 type ListSpec = {
   readonly prefix: string;
   readonly field: string;
   readonly unitField: string;
+  readonly departmentField: string;
   readonly unitHeaders: readonly string[];
 };
 
@@ -68,19 +73,16 @@ const names: ListSpec = {
   prefix: '检查人员',
   field: '姓名',
   unitField: '单位',
+  departmentField: '部门',
   unitHeaders: INSPECTOR_UNIT_HEADERS,
 };
-const idNumbers: ListSpec = {
-  prefix: '检查人员',
-  field: '执法证号',
-  unitField: '单位',
-  unitHeaders: INSPECTOR_UNIT_HEADERS,
-};
-const units: ListSpec = { prefix: '检查人员', field: '单位', unitField: '单位', unitHeaders: [] };
+const idNumbers: ListSpec = { ...names, field: '执法证号' };
+const units: ListSpec = { ...names, field: '单位', unitHeaders: [] };
 const matters: ListSpec = {
   prefix: '检查事项',
   field: '',
   unitField: '检查单位',
+  departmentField: '检查部门',
   unitHeaders: CHECK_UNIT_HEADERS,
 };
 
@@ -108,10 +110,12 @@ function itemKey(spec: ListSpec, k: number, field: string): string {
   return spec.prefix === '检查事项' ? `${field || spec.prefix}${k}` : `${spec.prefix}${k}${field}`;
 }
 
-function sameUnit(a: string, b: string): boolean {
-  const x = normalizeLabel(a);
-  const y = normalizeLabel(b);
-  return x !== '' && y !== '' && (x === y || x.endsWith(y) || y.endsWith(x));
+/**
+ * Whether a template's 单位 cell (`医疗\n保障局`) names an item: its 所属单位 with or without the
+ * 行政区划 (舞钢市医疗保障局 = 医疗保障局), or the department it was drawn for (a 单位, or a 科室 as written).
+ */
+function namesItem(cellText: string, unit: string, department: string): boolean {
+  return isSameUnit(unit, cellText) || isSameUnit(department, cellText) || isSameSection(department, cellText);
 }
 
 /**
@@ -154,8 +158,12 @@ export function templateValuesFor(
     总户数: String(form.total),
     说明: form.notes,
   };
+  // Each person's own 所属单位 (the group's shared one when the context has none), and the department drawn for.
   const people = form.inspectorGroups.flatMap((g) =>
-    g.inspectors.map((p) => ({ ...p, unit: g.unit, department: g.department })),
+    g.inspectors.map((p) => {
+      const info = Object.hasOwn(context.inspectors, p.id) ? context.inspectors[p.id] : undefined;
+      return { ...p, unit: info?.unit || g.unit, department: info?.teamDepartment || g.department, section: info?.section ?? '' };
+    }),
   );
   people.forEach((p, i) => {
     const k = i + 1;
@@ -163,12 +171,14 @@ export function templateValuesFor(
     out[`检查人员${k}执法证号`] = p.idNumber;
     out[`检查人员${k}单位`] = p.unit;
     out[`检查人员${k}部门`] = p.department;
+    out[`检查人员${k}科室`] = p.section;
   });
   const leader = people.find((p) => p.isLeader);
   out['组长'] = leader?.name ?? '';
   out['检查人员'] = people.map((p) => p.name).join('、');
   form.checks.forEach((c, i) => {
     out[`检查单位${i + 1}`] = c.unit;
+    out[`检查部门${i + 1}`] = c.department;
     out[`检查事项${i + 1}`] = c.matter;
   });
   out['检查事项'] = form.checks
@@ -196,6 +206,31 @@ type Cell = { r: number; c: number };
  * // grid row 0: ['名  称：', '', '{{名称}}（盖章）'] → [{ address: 'B1', value: '舞钢市人民医院' }, { address: 'C1', value: '舞钢市人民医院（盖章）' }]
  */
 export function fillTemplate(templateGrid: Grid, values: TemplateValues): TemplateCellWrite[] {
+  return [...fillTemplateFor(templateGrid, values).writes];
+}
+
+/** What {@link fillTemplateFor} wrote, and who of the team found no place on the form. */
+export type TemplateFill = {
+  readonly writes: readonly TemplateCellWrite[];
+  /** The names of drawn inspectors that no cell of the template shows (no row of their 单位, or too few rows). */
+  readonly unplaced: readonly string[];
+  /** A Chinese error naming them; '' when everyone is on the form. */
+  readonly message: string;
+};
+
+/**
+ * {@link fillTemplate}, and who is missing: a drawn inspector whose name no cell shows (the template
+ * has no row of their 单位, or fewer rows than people) is listed, so that the caller refuses to print a
+ * form that silently leaves a team member off. A name shown by a placeholder (`{{检查人员2姓名}}`,
+ * `{{检查人员}}`, `{{组长}}` for the leader) counts as shown.
+ * @param templateGrid the template sheet as read by an adapter
+ * @param values the map from {@link templateValuesFor}
+ * @returns the writes, the unplaced names and a message
+ * @example
+ * fillTemplateFor(wugangForm, values).message
+ * // '模板“附件2”中没有以下检查人员的位置：陈伟（舞钢市市场监督管理局）。请在模板中为其单位增加一行，或核对模板中“单位”栏的写法。'
+ */
+export function fillTemplateFor(templateGrid: Grid, values: TemplateValues): TemplateFill {
   const g = templateGrid;
   const rows = g.text.length;
   const cols = rows > 0 ? Math.max(...g.text.map((row) => row.length)) : 0;
@@ -282,8 +317,9 @@ export function fillTemplate(templateGrid: Grid, values: TemplateValues): Templa
     const n = listCount(spec, spec.field);
     const u = usedOf(spec);
     const unitOf = (k: number): string => get(itemKey(spec, k, spec.unitField)) ?? '';
+    const departmentOf = (k: number): string => get(itemKey(spec, k, spec.departmentField)) ?? '';
     const ofUnit = unitText
-      ? Array.from({ length: n }, (_, i) => i + 1).filter((k) => sameUnit(unitOf(k), unitText))
+      ? Array.from({ length: n }, (_, i) => i + 1).filter((k) => namesItem(unitText, unitOf(k), departmentOf(k)))
       : [];
     const pool =
       ofUnit.length > 0
@@ -341,7 +377,31 @@ export function fillTemplate(templateGrid: Grid, values: TemplateValues): Templa
       }
     }
   }
-  return [...writes.values()]
+  const sorted = [...writes.values()]
     .sort((a, b) => a.cell.r - b.cell.r || a.cell.c - b.cell.c)
     .map((w) => ({ address: cellAddress(g.origin.row + w.cell.r, g.origin.col + w.cell.c), value: w.value }));
+  const unplaced = unplacedPeople(g, get, usedOf(names), listCount(names, names.field));
+  const message = unplaced.length
+    ? `模板“${g.sheet}”中没有以下检查人员的位置：${unplaced.join('、')}。请在模板中为其单位增加一行，或核对模板中“单位”栏的写法。`
+    : '';
+  return { writes: sorted, unplaced, message };
+}
+
+/**
+ * The team members no cell shows: neither filled into a 姓名 row nor named by a placeholder. A
+ * template without any inspector field at all leaves the whole team off, which is said too.
+ */
+function unplacedPeople(g: Grid, get: (key: string) => string | undefined, filled: ReadonlySet<number>, n: number): string[] {
+  const placeholders = new Set<string>();
+  for (const row of g.text) for (const text of row) for (const m of text.matchAll(PLACEHOLDER)) placeholders.add(normalizeLabel(m[1] ?? ''));
+  if (placeholders.has(normalizeLabel('检查人员'))) return [];
+  const out: string[] = [];
+  for (let k = 1; k <= n; k++) {
+    if (filled.has(k) || placeholders.has(normalizeLabel(itemKey(names, k, names.field)))) continue;
+    const name = get(itemKey(names, k, names.field)) ?? '';
+    if (placeholders.has(normalizeLabel('组长')) && name !== '' && name === get('组长')) continue;
+    const unit = get(itemKey(names, k, names.unitField)) ?? '';
+    out.push(unit ? `${name}（${unit}）` : name);
+  }
+  return out;
 }

@@ -1,15 +1,4 @@
-export {
-  buildRecordFormModel,
-  buildRecordFormsOps,
-  recordFormsSheetName,
-  recordFormStartRows,
-  targetSheetName,
-  FORM_RESULT_CODES,
-  MAX_SHEETS_PER_TARGET,
-  RECORD_FORM_NOTES,
-  RECORD_FORM_RESULT_COLUMN,
-  RECORD_FORM_TITLE,
-} from './buildRecordForms';
+export { buildRecordFormModel, FORM_RESULT_CODES, RECORD_FORM_NOTES, RECORD_FORM_TITLE } from './buildRecordFormModel';
 export type {
   FormResultCode,
   RecordFormCheck,
@@ -18,9 +7,16 @@ export type {
   RecordFormModel,
   RecordFormModelOptions,
   RecordFormSignature,
-  RecordFormsLayout,
-  RecordFormsOptions,
   RecordFormTarget,
+} from './buildRecordFormModel';
+export {
+  buildRecordFormsOps,
+  recordFormsSheetName,
+  recordFormStartRows,
+  targetSheetName,
+  MAX_SHEETS_PER_TARGET,
+  RECORD_FORM_RESULT_COLUMN,
 } from './buildRecordForms';
-export { fillTemplate, templateValuesFor } from './fillTemplate';
-export type { TemplateCellWrite, TemplateValues } from './fillTemplate';
+export type { RecordFormsLayout, RecordFormsOptions } from './buildRecordForms';
+export { fillTemplate, fillTemplateFor, templateValuesFor } from './fillTemplate';
+export type { TemplateCellWrite, TemplateFill, TemplateValues } from './fillTemplate';

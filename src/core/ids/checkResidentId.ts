@@ -1,5 +1,5 @@
 import type { RuleFinding } from '../rules/ruleFinding';
-import { normalizeCode } from './normalizeCode';
+import { normalizeCode } from '../text';
 
 /** A calendar day, 1-based month. Passed in so that core never reads the clock. */
 export type CalendarDate = { year: number; month: number; day: number };

@@ -1,5 +1,5 @@
 import type { RuleFinding } from '../rules/ruleFinding';
-import { normalizeCode } from './normalizeCode';
+import { normalizeCode } from '../text';
 
 /** GB 32100-2015 code alphabet: digits and capitals without I, O, Z, S, V. Index = character value. */
 const USCC_ALPHABET = '0123456789ABCDEFGHJKLMNPQRTUWXY';

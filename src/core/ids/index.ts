@@ -1,4 +1,5 @@
-export { normalizeCode } from './normalizeCode';
+// Codes are normalised by the shared text helpers, so that rules need not import ids (a lower layer).
+export { normalizeCode } from '../text';
 export { checkUscc, computeUsccCheckChar, computeOrgCodeCheckChar } from './checkUscc';
 export type { UsccOk, UsccProblem, UsccResult } from './checkUscc';
 export { checkResidentId, computeResidentIdCheckChar } from './checkResidentId';

@@ -1,6 +1,6 @@
 import type { CellValue } from '../grid';
 import type { RuleFinding } from '../rules/ruleFinding';
-import { normalizeCode } from './normalizeCode';
+import { normalizeCode } from '../text';
 
 /**
  * Tells whether an 18-character code or id was stored as a number in Excel and so lost its last

@@ -6,8 +6,9 @@
 import type { Grid } from '../grid';
 import type { PlanTask } from '../prepare/planTask';
 import type { CellInput, WorkbookOp } from '../workbookOps';
-import { formatBasisPoints } from '../rules';
+import { formatBasisPoints, parseRatio } from '../rules';
 import type { Ratio } from '../rules';
+import { SETTINGS_SHEET } from '../settingsSheet';
 
 export type BureauSettings = {
   year: number;
@@ -19,7 +20,49 @@ export type BureauSettings = {
   jointDepartments: string[];
   /** Credit classes in use with their default ratios (basis points). */
   creditClasses: { label: string; cls: string; basisPoints: number }[];
+  /**
+   * 每组至少局部门工作人员 (偃师 2024 第二十条: two): frozen into each draw; absent = the draw default
+   * (DRAW_RULE_DEFAULTS.minStaff, 1: ssj-draw/1).
+   */
+  minStaff?: number;
+  /**
+   * The bureau's yearly requirements in basis points, each absent when the bureau keeps the default
+   * (FIGURE_THRESHOLDS in src/core/results, from the seeds: joint 60 % / 50 %, credit classes 90 %,
+   * coverage 5 %).
+   */
+  requirements?: YearlyRequirements;
+  /** The bureau's own document the requirements come from (本局实施方案), cited on 年度统计. */
+  requirementsBasis?: string;
+  /** Hours after the on-site check within which results are reported (乌鲁木齐: 24); absent = not checked. */
+  reportHours?: number;
+  /**
+   * 抽查比例 for targets found with problems before (偃师 第十七条 “可增加抽查比例”), in basis points;
+   * absent = no separate stratum.
+   */
+  problemRatioBasisPoints?: number;
 };
+
+/** Yearly requirements a bureau may set (basis points of the whole), each optional. */
+export type YearlyRequirements = {
+  jointInspections?: number;
+  jointHouseholds?: number;
+  creditClasses?: number;
+  coverage?: number;
+};
+
+/** The settings sheet's keys of the optional settings, in the order they are written. */
+const OPTIONAL_KEYS = {
+  minStaff: '每组至少局部门工作人员',
+  jointInspections: '联合抽查次数占比不低于',
+  jointHouseholds: '联合抽查户数占比不低于',
+  creditClasses: '信用分级分类抽查占比不低于',
+  coverage: '名录库覆盖率不低于',
+  requirementsBasis: '年度要求依据',
+  reportHours: '检查结果上报时限（小时）',
+  problemRatio: '既往发现问题对象抽查比例',
+} as const;
+
+const REQUIREMENT_KEYS = ['jointInspections', 'jointHouseholds', 'creditClasses', 'coverage'] as const;
 
 export const PLAN_COLUMNS = [
   '抽查计划编号',
@@ -170,7 +213,7 @@ export function newPlanTableOps(sheet: string, s: BureauSettings, today: string,
 export const PLAN_HEADER_ROW = 4;
 
 /** The settings sheet: very hidden, key/value rows, so the CLI, the page and the add-in see the same. */
-export const SETTINGS_SHEET = '_ssj_settings';
+export { SETTINGS_SHEET };
 
 /**
  * Operations that store the settings (replacing the sheet's content).
@@ -185,11 +228,60 @@ export function saveSettingsOps(s: BureauSettings, exists: boolean): WorkbookOp[
     ['默认检查组人数', String(s.teamSize)],
     ['联合部门', s.jointDepartments.join('、')],
     ['信用等级', s.creditClasses.map((c) => `${c.label}(${c.cls}、${formatBasisPoints(c.basisPoints)})`).join('、')],
+    ...optionalRows(s),
   ];
   return [
     ...(exists ? [] : ([{ kind: 'addSheet', sheet: SETTINGS_SHEET, visibility: 'veryHidden' }] as WorkbookOp[])),
     { kind: 'write', sheet: SETTINGS_SHEET, address: 'A1', rows, textColumns: [1] },
   ];
+}
+
+/** Rows for the optional settings that are set; an unset one writes no row (the default applies). */
+function optionalRows(s: BureauSettings): CellInput[][] {
+  const rows: CellInput[][] = [];
+  if (s.minStaff !== undefined) rows.push([OPTIONAL_KEYS.minStaff, String(s.minStaff)]);
+  for (const key of REQUIREMENT_KEYS) {
+    const bp = s.requirements?.[key];
+    if (bp !== undefined) rows.push([OPTIONAL_KEYS[key], formatBasisPoints(bp)]);
+  }
+  if (s.requirementsBasis) rows.push([OPTIONAL_KEYS.requirementsBasis, s.requirementsBasis]);
+  if (s.reportHours !== undefined) rows.push([OPTIONAL_KEYS.reportHours, String(s.reportHours)]);
+  if (s.problemRatioBasisPoints !== undefined) rows.push([OPTIONAL_KEYS.problemRatio, formatBasisPoints(s.problemRatioBasisPoints)]);
+  return rows;
+}
+
+/** A whole number in [min, max] written in a settings cell, or undefined. */
+function readInteger(text: string | undefined, min: number, max: number): number | undefined {
+  const t = (text ?? '').trim();
+  if (!/^\d+$/.test(t)) return undefined;
+  const n = Number(t);
+  return n >= min && n <= max ? n : undefined;
+}
+
+/** A percentage written in a settings cell (`60%`) in basis points, or undefined. */
+function readPercent(text: string | undefined): number | undefined {
+  const parsed = parseRatio((text ?? '').trim());
+  return parsed.ok && parsed.value.kind === 'plain' ? parsed.value.basisPoints : undefined;
+}
+
+/** The optional settings present in the sheet's key/value rows. */
+function readOptional(kv: ReadonlyMap<string, string>): Partial<BureauSettings> {
+  const out: Partial<BureauSettings> = {};
+  const minStaff = readInteger(kv.get(OPTIONAL_KEYS.minStaff), 1, 20);
+  if (minStaff !== undefined) out.minStaff = minStaff;
+  const requirements: YearlyRequirements = {};
+  for (const key of REQUIREMENT_KEYS) {
+    const bp = readPercent(kv.get(OPTIONAL_KEYS[key]));
+    if (bp !== undefined) requirements[key] = bp;
+  }
+  if (Object.keys(requirements).length > 0) out.requirements = requirements;
+  const basis = (kv.get(OPTIONAL_KEYS.requirementsBasis) ?? '').trim();
+  if (basis) out.requirementsBasis = basis;
+  const hours = readInteger(kv.get(OPTIONAL_KEYS.reportHours), 1, 24 * 365);
+  if (hours !== undefined) out.reportHours = hours;
+  const problemRatio = readPercent(kv.get(OPTIONAL_KEYS.problemRatio));
+  if (problemRatio !== undefined) out.problemRatioBasisPoints = problemRatio;
+  return out;
 }
 
 /**
@@ -213,6 +305,7 @@ export function readSettings(grid: Grid | undefined): BureauSettings | null {
     teamSize: Number(kv.get('默认检查组人数')) || 2,
     jointDepartments: (kv.get('联合部门') ?? '').split('、').filter(Boolean),
     creditClasses: classes,
+    ...readOptional(kv),
   };
 }
 

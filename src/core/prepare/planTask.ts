@@ -23,4 +23,9 @@ export type PlanTask = {
   periodText: string;
   /** Whether the task is marked secret (涉密): its targets are not published. */
   isSecret: boolean;
+  /**
+   * Why this row must not be drawn until the plan table is corrected (a duplicate 抽查任务编号), in
+   * Chinese; absent or empty when it may be drawn. prepareDraw refuses a task that has any.
+   */
+  blockers?: string[];
 };

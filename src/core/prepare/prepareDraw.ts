@@ -7,9 +7,9 @@
  */
 import type { Directories, HistoryEntry, InspectorEntry, TargetEntry } from '../directories';
 import { compareCodePoints } from '../draw/compareCodePoints';
-import type { DrawInputs as ProtocolInputs } from '../draw/types';
+import type { DrawProtocol, DrawInputs as ProtocolInputs } from '../draw/types';
 import type { PlanTask } from './planTask';
-import { classKey } from '../rules';
+import { classKey, formatBasisPoints, isProblemResult, isSameSection, isSameUnit, normalizeUnitName, unitKey } from '../rules';
 
 export type DrawSettings = {
   /** Excel serial of the draw date (policy windows count back from it). */
@@ -24,17 +24,45 @@ export type DrawSettings = {
   maxPerInspector?: number;
   /** The bureau's own department (e.g. `医疗保障局`) when the plan names no 发起科室. */
   bureauDepartment?: string;
+  /**
+   * 每组至少局部门工作人员: at least this many staff (局部门工作人员) on every team, leader included
+   * (偃师 2024 第二十条 asks 2). 1 (the default) is ssj-draw/1, where only the leader must be staff;
+   * more is ssj-draw/2 with `team.minStaff` frozen into the record. At most the team size.
+   */
+  minStaff?: number;
+  /**
+   * 抽查比例 (basis points) for targets found with problems before (the history's 检查结果 is a
+   * problem code): they form their own stratum, {@link PROBLEM_STRATUM}, drawn first (偃师 2024 第十七条
+   * "对以往检查中发现问题的检查对象可增加抽查比例"). Absent: no such stratum.
+   */
+  problemRatioBasisPoints?: number;
 };
 
-/** The draw rules when the caller sets none (also what the pane's rule fields start from). */
-export const DRAW_RULE_DEFAULTS = { recentWindowDays: 180, annualCap: 2, teamSize: 2, maxPerInspector: 0 } as const;
+/** The record's name of the stratum of targets with past problems. */
+export const PROBLEM_STRATUM = '既往发现问题';
+
+/**
+ * The draw rules when the caller sets none (also what the pane's rule fields start from). minStaff 1
+ * keeps ssj-draw/1: the notices of 承德, 舞钢 and 乌鲁木齐 ask two inspectors and a staff leader only.
+ */
+export const DRAW_RULE_DEFAULTS = { recentWindowDays: 180, annualCap: 2, teamSize: 2, maxPerInspector: 0, minStaff: 1 } as const;
+
+/**
+ * The protocol a staff minimum maps to: 1 → ssj-draw/1 (the leader is the one staff member it
+ * requires; a `/2` record with minStaff 1 would draw the same teams under other digests), more →
+ * ssj-draw/2 with `team.minStaff`.
+ * @example protocolForMinStaff(2) // 'ssj-draw/2'
+ */
+export function protocolForMinStaff(minStaff: number): DrawProtocol {
+  return minStaff > 1 ? 'ssj-draw/2' : 'ssj-draw/1';
+}
 
 export type Excluded = { id: string; name: string; reason: string };
 export type PairExclusion = { target: string; inspector: string; reason: string };
 
 /** The record's inputs without the seed: the caller adds the seed when it is known. */
 export type DrawInputs = {
-  protocol: 'ssj-draw/1';
+  protocol: DrawProtocol;
   task: ProtocolInputs['task'];
   strata: { name: string; basisPoints: number; candidates: string[] }[];
   team: {
@@ -43,6 +71,8 @@ export type DrawInputs = {
     maxPerInspector: number;
     inspectors: { id: string; department: string; staff: boolean }[];
     exclusions: { target: string; inspector: string }[];
+    /** Only under ssj-draw/2 (see {@link protocolForMinStaff}). */
+    minStaff?: number;
   };
 };
 
@@ -83,11 +113,18 @@ function scopeFilter(scope: string, targets: readonly TargetEntry[]): { filter: 
   };
 }
 
-/** Whether an inspector belongs to a plan department (a 科室 or a 单位, named in full or in short). */
-function inDepartment(p: InspectorEntry, dept: string): boolean {
-  const d = dept.replace(/\s+/g, '');
+/**
+ * Whether an inspector belongs to a plan department: its 科室 exactly as written (医疗保险基金监管科 is
+ * not 基金监管科), its 单位 with or without the 行政区划 prefix (邢台市市场监督管理局 = 市场监督管理局),
+ * or 单位 and 科室 written together (邢台市医疗保障局基金监管科).
+ */
+export function inDepartment(p: Pick<InspectorEntry, 'department' | 'section'>, dept: string): boolean {
+  const d = normalizeUnitName(dept);
   if (!d) return false;
-  return [p.section, p.department].some((x) => x !== '' && (x === d || x.endsWith(d) || d.endsWith(x)));
+  if (isSameSection(p.section, d) || isSameUnit(p.department, d)) return true;
+  if (p.section === '' || p.department === '') return false;
+  const section = normalizeUnitName(p.section);
+  return isSameSection(`${p.department}${section}`, d) || isSameSection(`${unitKey(p.department)}${section}`, d);
 }
 
 type HistoryIndex = { byCode: Map<string, HistoryEntry[]>; byName: Map<string, HistoryEntry[]> };
@@ -134,6 +171,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
   const window = settings.recentWindowDays ?? DRAW_RULE_DEFAULTS.recentWindowDays;
   const cap = settings.annualCap ?? DRAW_RULE_DEFAULTS.annualCap;
   const names: Record<string, string> = {};
+  problems.push(...(task.blockers ?? []));
 
   // Targets: scope, then policy.
   if (dirs.targets.length === 0) problems.push('未找到检查对象名录库（需要含“检查对象名称”“统一社会信用代码”等表头的工作表）。');
@@ -164,11 +202,20 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     else eligible.push(t);
   }
 
-  // Strata.
+  // Strata: first the targets with past problems when the bureau draws them at a higher ratio.
   const strata: DrawInputs['strata'] = [];
+  const problemBp = settings.problemRatioBasisPoints;
+  const withProblems = problemBp === undefined ? [] : eligible.filter((t) => historyOf(t, history).some((h) => isProblemResult(h.result ?? '')));
+  const problemIds = new Set(withProblems.map((t) => t.id));
+  if (problemBp !== undefined && withProblems.length > 0) {
+    strata.push({ name: PROBLEM_STRATUM, basisPoints: problemBp, candidates: withProblems.map((t) => t.id) });
+    notes.push(
+      `${withProblems.length} 个检查对象以往检查发现过问题，单独成层“${PROBLEM_STRATUM}”，按 ${formatBasisPoints(problemBp)} 抽取（本局设置）；其余对象按本任务的抽查比例抽取。`,
+    );
+  }
+  const regular = eligible.filter((t) => !problemIds.has(t.id));
   if (task.ratio.kind === 'plain') {
-    strata.push({ name: task.scope.replace(/\//g, '／').trim() || '全部对象', basisPoints: task.ratio.basisPoints, candidates: [] });
-    strata[0]!.candidates = eligible.map((t) => t.id);
+    strata.push({ name: task.scope.replace(/\//g, '／').trim() || '全部对象', basisPoints: task.ratio.basisPoints, candidates: regular.map((t) => t.id) });
   } else {
     const classes = task.ratio.classes;
     const byClass = new Map<string, string[]>(classes.map((c) => [c.cls, []]));
@@ -178,7 +225,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       if (c.label) byKey.set(classKey(c.label), c.cls);
       byKey.set(classKey(c.cls), c.cls);
     }
-    for (const t of eligible) {
+    for (const t of regular) {
       const cls = t.creditClass ? byKey.get(classKey(t.creditClass)) : undefined;
       if (cls) byClass.get(cls)!.push(t.id);
       else
@@ -202,6 +249,12 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
   const deptNames = [lead, ...task.jointDepts.filter((d) => d && d !== lead)];
   const departments = deptNames.map((name) => ({ name: name.replace(/\//g, '／'), min: 1 }));
   const size = Math.max(settings.teamSize ?? DRAW_RULE_DEFAULTS.teamSize, 2, departments.length);
+  const minStaff = settings.minStaff ?? DRAW_RULE_DEFAULTS.minStaff;
+  if (!Number.isInteger(minStaff) || minStaff < 1 || minStaff > size) {
+    problems.push(
+      `每组至少局部门工作人员设为 ${minStaff} 人，但检查组只有 ${size} 人：请设为 1 到 ${size} 之间的整数，或增加每组人数。`,
+    );
+  }
   const excludedInspectors: Excluded[] = [];
   const members: { p: InspectorEntry; department: string }[] = [];
   for (const p of dirs.inspectors) {
@@ -257,10 +310,11 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     members.map((m) => ({ id: m.p.id, department: m.department, staff: m.p.staff })),
     (x) => x.id,
   );
+  const protocol = protocolForMinStaff(minStaff);
   return {
     ok: true,
     inputs: {
-      protocol: 'ssj-draw/1',
+      protocol,
       task: { planNo: task.planNo, taskNo: task.taskNo, planName: task.planName, taskName: task.taskName },
       strata,
       team: {
@@ -269,6 +323,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
         maxPerInspector: settings.maxPerInspector ?? DRAW_RULE_DEFAULTS.maxPerInspector,
         inspectors,
         exclusions: uniquePairs.map((x) => ({ target: x.target, inspector: x.inspector })),
+        ...(protocol === 'ssj-draw/2' ? { minStaff } : {}),
       },
     },
     excludedTargets,

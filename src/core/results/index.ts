@@ -33,14 +33,17 @@ export {
 export type { PublicationRow } from './buildPublication';
 export {
   computeYearlyFigures,
+  describeFigureBasis,
   FIGURE_SOURCES,
   FIGURE_THRESHOLDS,
   figuresSheetOps,
   FIGURES_SHEET,
   formatBasisPoints,
   isJointTeam,
+  planYearOf,
   shareBasisPoints,
+  thresholdsOf,
   usesCreditClasses,
 } from './yearlyFigures';
-export type { Figure, FigureKey, Threshold, YearFigures } from './yearlyFigures';
+export type { Figure, FigureKey, FigureThresholds, Threshold, YearFigures, YearlyFigureOptions } from './yearlyFigures';
 export { parseResultDate, serialToIsoDate, isoDateToSerial } from './_lib/resultDates';

@@ -18,11 +18,16 @@ import {
   RESULTS_REGISTER_HEADER,
   resultMeaning,
 } from './resultsRegister';
-import { parseResultDate } from './_lib/resultDates';
+import { isoDateToSerial, parseReportTime, parseResultDate } from './_lib/resultDates';
 
 export type ReadResultsOptions = {
   /** Today as ISO `YYYY-MM-DD`: later 检查日期 are refused. Without it, future dates are not checked. */
   today?: string;
+  /**
+   * The bureau's time limit for reporting a check's results, in hours after the check (乌鲁木齐 2023:
+   * 24). With it, a late or missing 上报时间 is a finding; without it, 上报时间 is read but not checked.
+   */
+  reportHours?: number;
 };
 
 /** What was entered for one drawn target ('' fields while nothing valid was entered). */
@@ -37,6 +42,8 @@ export type TargetResult = {
   meaning: string;
   /** ISO `YYYY-MM-DD`, '' when empty or not a valid date. */
   date: string;
+  /** 上报时间 as `YYYY-MM-DD HH:MM`, '' when empty, not valid, or the sheet has no such column. */
+  reportedAt: string;
   /** One of FOLLOW_UP_OPTIONS, or ''. */
   followUp: string;
   note: string;
@@ -66,7 +73,8 @@ export type ResultsReading = {
   sheets: { sheet: string; seq: number }[];
 };
 
-type Columns = { name: number; uscc: number; code: number; date: number; followUp: number; note: number };
+/** Columns of a results sheet; `reportedAt` is -1 on sheets made before the column existed. */
+type Columns = { name: number; uscc: number; code: number; date: number; reportedAt: number; followUp: number; note: number };
 
 /** Where a sheet's results table is: header row (0-based sheet row) and columns (0-based). */
 function findHeader(grid: Grid): { row: number; cols: Columns } | null {
@@ -75,15 +83,16 @@ function findHeader(grid: Grid): { row: number; cols: Columns } | null {
     uscc: RESULTS_REGISTER_HEADER[2],
     code: '检查结果',
     date: RESULTS_REGISTER_HEADER[4],
-    followUp: RESULTS_REGISTER_HEADER[5],
-    note: RESULTS_REGISTER_HEADER[6],
+    reportedAt: RESULTS_REGISTER_HEADER[5],
+    followUp: RESULTS_REGISTER_HEADER[6],
+    note: RESULTS_REGISTER_HEADER[7],
   };
   for (let r = 0; r < Math.min(grid.text.length, 15); r++) {
     const line = (grid.text[r] ?? []).map((t) => stripSpaces(toHalfWidth(t)));
     const at = (label: string) => line.findIndex((t) => t === label || (label === '检查结果' && t.startsWith('检查结果')));
     const cols = Object.fromEntries(Object.entries(want).map(([k, label]) => [k, at(label)])) as Columns;
     if (cols.name >= 0 && cols.code >= 0) {
-      if (Object.values(cols).some((c) => c < 0)) return null;
+      if (Object.entries(cols).some(([k, c]) => c < 0 && k !== 'reportedAt')) return null;
       const shift = grid.origin.col;
       return {
         row: grid.origin.row + r,
@@ -92,6 +101,7 @@ function findHeader(grid: Grid): { row: number; cols: Columns } | null {
           uscc: cols.uscc + shift,
           code: cols.code + shift,
           date: cols.date + shift,
+          reportedAt: cols.reportedAt < 0 ? -1 : cols.reportedAt + shift,
           followUp: cols.followUp + shift,
           note: cols.note + shift,
         },
@@ -229,9 +239,48 @@ export function readResults(grids: readonly Grid[], draws: readonly DrawItem[], 
 function pendingResults(draw: DrawItem): DrawResults {
   const targets = draw.teams.map((e) => {
     const t = draw.context.targets[e.target];
-    return { target: e.target, name: t?.name ?? e.target, uscc: t?.uscc ?? '', code: '', meaning: '', date: '', followUp: '', note: '', sheet: '', cell: '' };
+    return { target: e.target, name: t?.name ?? e.target, uscc: t?.uscc ?? '', code: '', meaning: '', date: '', reportedAt: '', followUp: '', note: '', sheet: '', cell: '' };
   });
   return { seq: draw.seq, sheet: '', isVoided: Boolean(draw.voided), targets, entered: 0, pending: targets.length };
+}
+
+type AddFinding = (severity: Finding['severity'], code: string, cell: string, message: string, suggestion?: string) => void;
+
+/**
+ * 上报时间: read it, and with the bureau's time limit, say when a result was reported late or not
+ * at all. The check is dated, not timed, so the limit runs from the end of the check day (the most
+ * lenient reading: a check at 23:59 reported 24 hours later is on time).
+ */
+function checkReportTime(
+  result: TargetResult,
+  raw: { text: string; value: CellValue },
+  cell: string,
+  who: string,
+  add: AddFinding,
+  options: ReadResultsOptions,
+): void {
+  const parsed = parseReportTime(raw.value, raw.text);
+  if (parsed.ok === false) {
+    add('error', 'RESULTS_REPORT_TIME_INVALID', cell, `${who}的上报时间“${parsed.shown}”不是有效时间：请写作 2025-06-03 16:30。`);
+    return;
+  }
+  if (parsed.ok === true) result.reportedAt = parsed.iso;
+  const hours = options.reportHours;
+  if (hours === undefined || !result.code || !result.date) return;
+  const checkDay = isoDateToSerial(result.date) * 1440;
+  const deadline = checkDay + 1440 + hours * 60;
+  if (parsed.ok === 'empty') {
+    add('warning', 'RESULTS_REPORT_MISSING', cell, `${who}已有检查结果（检查日期 ${result.date}），但上报时间为空：本局要求检查后 ${hours} 小时内上报，请补填实际上报时间。`);
+  } else if (parsed.minutes > deadline) {
+    add(
+      'warning',
+      'RESULTS_REPORT_LATE',
+      cell,
+      `${who}于 ${result.date} 检查，${parsed.iso} 才上报，超过本局要求的检查后 ${hours} 小时：请在备注中说明原因。`,
+    );
+  } else if (parsed.minutes < checkDay) {
+    add('error', 'RESULTS_REPORT_BEFORE_CHECK', cell, `${who}的上报时间 ${parsed.iso} 早于检查日期 ${result.date}：请核对日期。`);
+  }
 }
 
 function readSheet(grid: Grid, draw: DrawItem, header: { row: number; cols: Columns }, findings: Finding[], options: ReadResultsOptions): DrawResults {
@@ -316,6 +365,8 @@ function readSheet(grid: Grid, draw: DrawItem, header: { row: number; cols: Colu
         );
       }
     }
+
+    if (header.cols.reportedAt >= 0) checkReportTime(result, get(header.cols.reportedAt), at(header.cols.reportedAt), who, add, options);
 
     if (!result.code && parsedCode === null && (parsedDate.ok !== 'empty' || followText !== '')) {
       add('warning', 'RESULTS_CODE_MISSING', codeCell, `${who}已填检查日期或后续处置，但检查结果为空：请填写检查结果编号（1–10），否则该对象仍算“待录入”。`);

@@ -1,7 +1,8 @@
 /**
  * The results entry sheet (检查结果登记表) of one draw: a NEW, unprotected sheet listing the drawn
  * targets (after 递补, from the log — never from today's directories) with cells for 检查结果
- * (code 1–10 of 附件2, drop-down), 检查日期 (date validation), 后续处置 (drop-down) and 备注.
+ * (code 1–10 of 附件2, drop-down), 检查日期 (date validation), 上报时间 (when the result was reported:
+ * 乌鲁木齐 2023 asks within 24 hours of the on-site check), 后续处置 (drop-down) and 备注.
  * Row 2 names the draw by log number, task and the chain hash of its 抽取记录 row; `readResults`
  * uses it to tie the sheet to its draw even when the sheet is renamed.
  */
@@ -18,7 +19,7 @@ export const RESULTS_REGISTER_PREFIX = '检查结果-';
 export const RESULTS_REGISTER_TITLE = '检查结果登记表';
 
 /** The columns, in order. `readResults` finds them by these headers. */
-export const RESULTS_REGISTER_HEADER = ['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '后续处置', '备注'] as const;
+export const RESULTS_REGISTER_HEADER = ['序号', '检查对象名称', '统一社会信用代码', '检查结果（编号）', '检查日期', '上报时间', '后续处置', '备注'] as const;
 
 /** 后续处置: what happens after a problem is found (Xingtai 2025 二（四）: 转办、移送 …). */
 export const FOLLOW_UP_OPTIONS = ['无需后续处置', '责令改正', '移送', '抄告'] as const;
@@ -30,9 +31,9 @@ export const PROBLEM_CODES: readonly string[] = ['2', '3', '4', '5', '6', '8', '
 /** 1-based rows of the layout. */
 export const RESULTS_REGISTER_LAYOUT = { title: 1, identity: 2, guide: 3, header: 4, firstRow: 5 } as const;
 
-/** Column widths in characters: 133 in all, ≈ 10.1 in at 100 %, inside A4 landscape's 10.7 in. */
-const WIDTHS = [6, 34, 21, 10, 13, 13, 36];
-const LAST_COL = 'G';
+/** Column widths in characters: 137 in all, ≈ 10.4 in at 100 %, inside A4 landscape's 10.7 in. */
+const WIDTHS = [6, 30, 21, 10, 12, 16, 13, 29];
+const LAST_COL = 'H';
 
 /**
  * The sheet name for a draw's results: `检查结果-<计划编号>-<任务编号>-<序号>`, at most 31
@@ -107,7 +108,7 @@ export function resultsRegisterOps(draw: DrawItem, sheet: string, options: { act
   const taskName = draw.context.taskName || draw.record.task.taskName;
   const rows: CellInput[][] = draw.teams.map((e, i) => [i + 1, targets[i]?.name ?? e.target, targets[i]?.uscc ?? '']);
   const guideText =
-    '填写说明：检查结果填编号 1–10（选中单元格可看各编号含义）；检查日期填实际检查日期，如 2025-06-03；' +
+    '填写说明：检查结果填编号 1–10（选中单元格可看各编号含义）；检查日期填实际检查日期，如 2025-06-03；上报时间填检查情况上报本局的时间，如 2025-06-03 16:30；' +
     '检查结果为 2、3、4、5、6、8、10（发现问题）时须选择后续处置。请勿调整行的顺序，请勿改动序号、检查对象名称、统一社会信用代码三列。';
   const legend = `检查结果编号：${FORM_RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join('  ')}`;
   const totalWidth = WIDTHS.reduce((a, b) => a + b, 0);
@@ -133,7 +134,8 @@ export function resultsRegisterOps(draw: DrawItem, sheet: string, options: { act
       { kind: 'style', sheet, address: `A${firstRow}:A${lastRow}`, style: { horizontal: 'center' } },
       { kind: 'style', sheet, address: `D${firstRow}:D${lastRow}`, style: { horizontal: 'center' } },
       { kind: 'style', sheet, address: `E${firstRow}:E${lastRow}`, style: { numberFormat: 'yyyy-mm-dd', horizontal: 'center' } },
-      { kind: 'style', sheet, address: `F${firstRow}:G${lastRow}`, style: { numberFormat: '@' } },
+      { kind: 'style', sheet, address: `F${firstRow}:F${lastRow}`, style: { numberFormat: 'yyyy-mm-dd hh:mm', horizontal: 'center' } },
+      { kind: 'style', sheet, address: `G${firstRow}:H${lastRow}`, style: { numberFormat: '@' } },
       // Not the 检查结果 cells: a typed 1 must stay the number the list compares with.
       { kind: 'listValidation', sheet, address: `D${firstRow}:D${lastRow}`, items: FORM_RESULT_CODES.map((c) => c.code), prompt: resultCodePrompt() },
       {
@@ -144,9 +146,16 @@ export function resultsRegisterOps(draw: DrawItem, sheet: string, options: { act
         prompt: `填写实际检查日期，如 2025-06-03${drawDate ? `；不早于抽取日期 ${drawDate}` : ''}。`,
       },
       {
-        kind: 'listValidation',
+        kind: 'dateValidation',
         sheet,
         address: `F${firstRow}:F${lastRow}`,
+        ...(drawDate ? { min: drawDate } : {}),
+        prompt: '填写检查情况上报本局的时间，如 2025-06-03 16:30（日期与时间之间空一格）。',
+      },
+      {
+        kind: 'listValidation',
+        sheet,
+        address: `G${firstRow}:G${lastRow}`,
         items: [...FOLLOW_UP_OPTIONS],
         prompt: '发现问题（编号 2、3、4、5、6、8、10）时选择责令改正、移送或抄告；未发现问题选“无需后续处置”。',
       },

@@ -1,13 +1,16 @@
 /**
  * The yearly figures a bureau reports on its random inspections, from the log's non-void draws,
- * the results entered and the target directory, each against its requirement (Xingtai 2025:
- * joint inspections ≥ 60 % of inspections and ≥ 50 % of households, credit-risk classes ≥ 90 %;
- * Chengde 2022 / Urumqi: ≥ 5 % of targets a year, results 100 % published).
+ * the results entered and the target directory, each against the bureau's own requirement (its
+ * settings; the defaults come from the seed notices: joint inspections ≥ 60 % of 抽查次数 and ≥ 50 %
+ * of 户数, credit-risk classes ≥ 90 % of 抽查次数, ≥ 5 % of targets a year, results 100 % published).
+ * A figure belongs to the plan's year (抽查计划编号), not the year the draw happened to be made.
  *
  * Integer arithmetic only: shares are basis points rounded down, and "met" compares
  * `part × 10000 ≥ threshold × whole` in integers, so 59.99 % never shows or counts as 60 %.
  */
 import type { ResultEntry } from '../draw';
+import type { BureauSettings } from '../plan/planGenerators';
+import { unitKey } from '../rules';
 import type { WorkbookOp } from '../workbookOps';
 import type { DrawItem } from './describeDraw';
 import type { ResultsReading } from './readResults';
@@ -49,7 +52,12 @@ export type Figure = {
 
 export type YearFigures = { year: string; draws: number; figures: Figure[] };
 
-/** The requirements, in basis points (or a count for the annual cap). */
+/**
+ * The default requirements, in basis points (or a count for the annual cap), used where the bureau's
+ * settings set none. They come from the seed notices (a 2025 city plan: joint 60 % / 50 %, credit
+ * classes 90 %; county plans of 2022 and 2023: 5 % of targets a year, results 100 % published); a
+ * bureau with other numbers sets its own (BureauSettings.requirements), and 年度统计 cites its settings.
+ */
 export const FIGURE_THRESHOLDS = {
   jointInspections: 6000,
   jointHouseholds: 5000,
@@ -59,14 +67,46 @@ export const FIGURE_THRESHOLDS = {
   overAnnualCap: 0,
 } as const;
 
-/** Where each requirement comes from (the seeds in ../shared/seeds), printed under the figures. */
-export const FIGURE_SOURCES: readonly string[] = [
-  '联合抽查次数占随机抽查总次数不低于 60%、联合抽查户数占随机抽查总户数不低于 50%：《2025年邢台市医疗保障局“双随机、一公开”监管工作实施方案》二（二）。',
-  '运用信用风险分级分类开展的抽查次数占抽查总次数不低于 90%：同上，二（三）。',
-  '年度随机抽查占比不低于 5%、抽查检查结果 100% 公示：《2022年承德县医疗保障局“双随机、一公开”监管工作实施方案》（承县医保字〔2022〕4号）一（三）；乌鲁木齐县医疗保障局实施方案“每年抽查数量不低于随机抽查市场主体5%”。',
-  '年度上限：抽取时设定的“每年最多检查次数”（记在抽取记录的抽取设置中，未记载时按 1 次）；依据“对一定时期内已被抽查过的检查对象，应避免重复抽查”（《偃师区医疗保障局“双随机、一公开”监管工作细则》第十七条）。',
-  '统计口径：按抽取记录中未作废的抽取、以抽取时间的年份统计（涉密抽取计入统计、不公示）；每个抽中的检查对象计 1 次检查；检查组成员来自两个及以上部门的为联合抽查；抽查比例按信用等级分档的抽取为运用信用风险分级分类；名录库户数为本工作簿检查对象名录库的行数。',
-];
+/** The requirements one computation uses: the bureau's settings over the defaults. */
+export type FigureThresholds = { -readonly [K in keyof typeof FIGURE_THRESHOLDS]: number };
+
+/**
+ * The requirements of a bureau: its settings where set, the defaults elsewhere.
+ * @param settings the bureau's settings, or null
+ * @returns every threshold
+ * @example thresholdsOf({ ...settings, requirements: { jointInspections: 5000 } }).jointInspections // 5000
+ */
+export function thresholdsOf(settings: Pick<BureauSettings, 'requirements'> | null | undefined): FigureThresholds {
+  return { ...FIGURE_THRESHOLDS, ...(settings?.requirements ?? {}) };
+}
+
+const pct = (bp: number): string => (bp % 100 === 0 ? `${bp / 100}%` : formatBasisPoints(bp));
+
+/**
+ * Where the requirements come from and how the figures are counted, printed under the figures: this
+ * bureau's settings and the document it names, never another bureau's notice.
+ * @param settings the bureau's settings, or null
+ * @returns one line per note
+ * @example describeFigureBasis(null)[0] // '要求：联合抽查次数占比不低于 60%、…（本局设置未修改这些要求，为本工具的默认值）。'
+ */
+export function describeFigureBasis(settings: Pick<BureauSettings, 'requirements' | 'requirementsBasis'> | null | undefined): string[] {
+  const T = thresholdsOf(settings);
+  const isDefault = Object.keys(settings?.requirements ?? {}).length === 0;
+  return [
+    `要求：联合抽查次数占比不低于 ${pct(T.jointInspections)}、联合抽查户数占比不低于 ${pct(T.jointHouseholds)}、信用分级分类抽查占比不低于 ${pct(T.creditClasses)}、名录库覆盖率不低于 ${pct(T.coverage)}、检查结果 100% 录入后公示` +
+      `（${isDefault ? '本局设置未修改这些要求，为本工具的默认值' : '本局设置'}）。`,
+    settings?.requirementsBasis
+      ? `依据：${settings.requirementsBasis}。`
+      : '依据：本局设置中未填写依据文件；请在“编制计划”步骤的本局设置中填写本局实施方案的名称，并按其核对上述要求。',
+    '年度上限：抽取时设定的“每年最多检查次数”（记在抽取记录的抽取设置中，未记载时按 1 次），对一定时期内已被抽查过的检查对象避免重复抽查。',
+    '统计口径：按抽取记录中未作废的抽取统计，年度为抽查计划编号的年度（计划编号不是“年度+三位序号”时为抽查时间、计划名称或抽取时间的年度）；' +
+      '抽查次数按抽取计（一次抽取即一次抽查任务），户数按不同的检查对象计；检查组成员来自两个及以上单位（部门）的为部门联合抽查，同一单位的不同科室不算联合；' +
+      '抽查比例按信用等级分档的抽取为运用信用风险分级分类；涉密抽取计入统计、不公示；名录库户数为本工作簿检查对象名录库的行数；检查结果按抽中的检查对象逐个计。',
+  ];
+}
+
+/** The notes under the figures when no settings are given (the defaults, no document). */
+export const FIGURE_SOURCES: readonly string[] = describeFigureBasis(null);
 
 /**
  * A share as a clerk reads it, rounded down to 0.1 % (never shows a share as reaching a threshold it misses).
@@ -91,14 +131,43 @@ function ceilDiv(a: number, b: number): number {
   return (a - (a % b)) / b + (a % b === 0 ? 0 : 1);
 }
 
+/** Department names that are a 单位 of their own (a bureau, a court), not a 科室 of one. */
+const UNIT_ENDING = /(?:局|委员会|委|厅|办公室|中心|法院|检察院)$/;
+
+/** The 单位 an inspector belongs to, without its 行政区划; '' when the context does not say. */
+function unitOf(draw: Pick<DrawItem, 'context'>, id: string): string {
+  const info = draw.context.inspectors[id];
+  if (!info) return '';
+  if (info.unit) return unitKey(info.unit);
+  return UNIT_ENDING.test(info.teamDepartment) ? unitKey(info.teamDepartment) : '';
+}
+
 /**
- * Whether the team spans two or more departments (部门联合抽查). The members' departments are
- * those they were drawn for; a record without them falls back to the task's departments.
+ * Whether the team is a 部门联合抽查: its members come from two or more 单位 (医疗保障局 and 市场监督管理局),
+ * by their 所属单位 with or without the 行政区划. Two 科室 of one bureau (基金管理科 and 医疗保险基金监管科)
+ * are one 单位: not joint. When no member's 单位 is known, the task's departments decide, counting only
+ * those named as a 单位.
  */
 export function isJointTeam(entry: ResultEntry, draw: Pick<DrawItem, 'record' | 'context'>): boolean {
-  const depts = entry.members.map((m) => draw.context.inspectors[m]?.teamDepartment ?? '');
-  if (depts.some((d) => d === '')) return draw.record.team.departments.length > 1;
-  return new Set(depts).size > 1;
+  const units = new Set(entry.members.map((m) => unitOf(draw, m)).filter(Boolean));
+  if (units.size > 0) return units.size > 1;
+  const named = draw.record.team.departments.map((d) => d.name).filter((d) => UNIT_ENDING.test(d));
+  return new Set(named.map(unitKey)).size > 1;
+}
+
+/**
+ * The year a draw's figures belong to: its plan's (抽查计划编号 `2025001` → 2025), else the year of the
+ * task's 抽查时间 or plan name, else the draw time's. A 2025 plan drawn in January 2026 is 2025's.
+ * @example planYearOf(draw) // '2025'
+ */
+export function planYearOf(draw: Pick<DrawItem, 'record' | 'context' | 'entry'>): string {
+  const fromPlanNo = /^(\d{4})\d{3}$/.exec(draw.record.task.planNo)?.[1];
+  if (fromPlanNo) return fromPlanNo;
+  for (const text of [draw.context.periodText, draw.context.planName, draw.record.task.planName]) {
+    const m = /((?:19|20)\d{2})\s*年/.exec(text ?? '');
+    if (m?.[1]) return m[1];
+  }
+  return /^(\d{4})/.exec(draw.entry.time)?.[1] ?? '未知年份';
 }
 
 /**
@@ -151,104 +220,113 @@ function moreNeeded(part: number, whole: number, minBp: number): number {
   return Math.max(0, ceilDiv(Math.max(0, minBp * whole - 10_000 * part), 10_000 - minBp));
 }
 
+/** Options of {@link computeYearlyFigures}. */
+export type YearlyFigureOptions = {
+  /** Rows of the target directory (for coverage; 0 when unknown). */
+  directorySize: number;
+  /** The bureau's settings: its requirements replace the defaults. */
+  settings?: Pick<BureauSettings, 'requirements'> | null;
+};
+
 /**
- * The figures per calendar year of the draw time, oldest year first.
+ * The figures per plan year, oldest first. 抽查次数 counts draws (one draw is one 抽查 task), 户数 counts
+ * distinct targets; the joint and credit-class shares of 次数 are shares of draws, the joint share of
+ * 户数 a share of distinct targets; results are counted per drawn target.
  * @param draws the log's draws (readLogEvents(log).draws); voided ones are left out
  * @param results what readResults read (entered vs pending)
- * @param options `directorySize`: rows of the target directory (for coverage; 0 when unknown)
+ * @param options `directorySize` (for coverage) and the bureau's `settings` (its requirements)
  * @returns one entry per year with its eight figures
  * @example computeYearlyFigures(draws, results, { directorySize: 300 })[0]?.figures.find((f) => f.key === 'jointInspections')?.met // true
  */
-export function computeYearlyFigures(draws: readonly DrawItem[], results: ResultsReading | null, options: { directorySize: number }): YearFigures[] {
+export function computeYearlyFigures(draws: readonly DrawItem[], results: ResultsReading | null, options: YearlyFigureOptions): YearFigures[] {
   const entered = new Map((results?.draws ?? []).map((r) => [r.seq, r]));
   const years = new Map<string, DrawItem[]>();
   for (const d of draws) {
     if (d.voided) continue;
-    const year = /^(\d{4})/.exec(d.entry.time)?.[1] ?? '未知年份';
+    const year = planYearOf(d);
     years.set(year, [...(years.get(year) ?? []), d]);
   }
+  const T = thresholdsOf(options.settings);
   return [...years.entries()]
     .sort(([a], [b]) => a.localeCompare(b))
-    .map(([year, list]) => {
-      let inspections = 0;
-      let joint = 0;
-      let byClass = 0;
-      let done = 0;
-      const households = new Map<string, { name: string; times: number; joint: boolean; cap: number }>();
-      for (const d of list) {
-        const isClass = usesCreditClasses(d);
-        const cap = annualCapOf(d);
-        const r = entered.get(d.seq);
-        d.teams.forEach((e, i) => {
-          inspections += 1;
-          const isJoint = isJointTeam(e, d);
-          if (isJoint) joint += 1;
-          if (isClass) byClass += 1;
-          const t = r?.targets[i];
-          if (t && t.target === e.target && t.code) done += 1;
-          const h = households.get(e.target) ?? { name: d.context.targets[e.target]?.name ?? e.target, times: 0, joint: false, cap: 0 };
-          h.times += 1;
-          h.joint ||= isJoint;
-          if (cap > 0) h.cap = h.cap === 0 ? cap : Math.min(h.cap, cap);
-          households.set(e.target, h);
-        });
-      }
-      const distinct = households.size;
-      const jointHouseholds = [...households.values()].filter((h) => h.joint).length;
-      const over = [...households.values()].filter((h) => h.cap > 0 && h.times > h.cap);
-      const T = FIGURE_THRESHOLDS;
-      const figures: Figure[] = [
-        {
-          key: 'inspections',
-          label: '检查次数',
-          value: inspections,
-          of: null,
-          basisPoints: null,
-          shown: String(inspections),
-          threshold: null,
-          thresholdText: '—',
-          met: null,
-          sentence: `${year} 年随机抽查 ${inspections} 次（${list.length} 次抽取，每个抽中的检查对象计 1 次检查）。`,
-        },
-        {
-          key: 'households',
-          label: '检查户数',
-          value: distinct,
-          of: null,
-          basisPoints: null,
-          shown: String(distinct),
-          threshold: null,
-          thresholdText: '—',
-          met: null,
-          sentence: `涉及检查对象 ${distinct} 户（同一对象多次抽中只计 1 户）。`,
-        },
-        shareFigure('jointInspections', '联合抽查次数占比', joint, inspections, T.jointInspections, (p) => `部门联合抽查 ${joint} 次，占检查次数 ${inspections} 次的 ${p}`, () => `还需 ${moreNeeded(joint, inspections, T.jointInspections)} 次部门联合抽查`),
-        shareFigure('jointHouseholds', '联合抽查户数占比', jointHouseholds, distinct, T.jointHouseholds, (p) => `部门联合抽查 ${jointHouseholds} 户，占检查户数 ${distinct} 户的 ${p}`, () => `还需联合抽查 ${moreNeeded(jointHouseholds, distinct, T.jointHouseholds)} 户`),
-        shareFigure('creditClasses', '信用分级分类抽查占比', byClass, inspections, T.creditClasses, (p) => `按信用风险分级分类抽取的检查 ${byClass} 次，占检查次数 ${inspections} 次的 ${p}`, () => `还需 ${moreNeeded(byClass, inspections, T.creditClasses)} 次按信用等级分档抽取的检查（在计划表的抽查比例中按等级填写，如“低(A、1%)、中(B、3%)”）`),
-        options.directorySize > 0
-          ? shareFigure('coverage', '名录库覆盖率', distinct, options.directorySize, T.coverage, (p) => `抽中 ${distinct} 户，占检查对象名录库 ${options.directorySize} 户的 ${p}`, () => `还需再抽查 ${Math.max(0, ceilDiv(T.coverage * options.directorySize, 10_000) - distinct)} 户`)
-          : { ...shareFigure('coverage', '名录库覆盖率', distinct, 0, T.coverage, () => '', null), sentence: '没有读到检查对象名录库，无法计算覆盖率：请读取含检查对象名录库的工作簿。' },
-        {
-          key: 'overAnnualCap',
-          label: '超过年度上限的对象',
-          value: over.length,
-          of: null,
-          basisPoints: null,
-          shown: String(over.length),
-          threshold: { kind: 'maxCount', count: T.overAnnualCap },
-          thresholdText: String(T.overAnnualCap),
-          met: over.length <= T.overAnnualCap,
-          sentence: over.length
-            ? `${over.length} 户检查对象在 ${year} 年被抽中的次数超过年度上限：${over
-                .slice(0, 5)
-                .map((h) => `${h.name}（${h.times} 次，上限 ${h.cap} 次）`)
-                .join('、')}${over.length > 5 ? ' 等' : ''}。请核对抽取设置，避免重复抽查。`
-            : '没有检查对象的抽中次数超过抽取时设定的年度上限。',
-        },
-        shareFigure('resultsEntered', '检查结果录入', done, inspections, T.resultsEntered, (p) => `已录入检查结果 ${done} 个、待录入 ${inspections - done} 个，录入率 ${p}`, () => `请在检查结果登记表中补录 ${inspections - done} 个结果后再公示`),
-      ];
-      return { year, draws: list.length, figures };
+    .map(([year, list]) => ({ year, draws: list.length, figures: yearFigures(year, list, entered, T, options.directorySize) }));
+}
+
+type Household = { name: string; times: number; joint: boolean; cap: number };
+
+/** What one year's draws add up to. */
+function tally(list: readonly DrawItem[], entered: ReadonlyMap<number, ResultsReading['draws'][number]>) {
+  let jointDraws = 0;
+  let classDraws = 0;
+  let visits = 0;
+  let done = 0;
+  const households = new Map<string, Household>();
+  for (const d of list) {
+    const cap = annualCapOf(d);
+    const r = entered.get(d.seq);
+    let isJointDraw = false;
+    d.teams.forEach((e, i) => {
+      visits += 1;
+      const isJoint = isJointTeam(e, d);
+      isJointDraw ||= isJoint;
+      const t = r?.targets[i];
+      if (t && t.target === e.target && t.code) done += 1;
+      const h = households.get(e.target) ?? { name: d.context.targets[e.target]?.name ?? e.target, times: 0, joint: false, cap: 0 };
+      h.times += 1;
+      h.joint ||= isJoint;
+      if (cap > 0) h.cap = h.cap === 0 ? cap : Math.min(h.cap, cap);
+      households.set(e.target, h);
     });
+    if (isJointDraw) jointDraws += 1;
+    if (usesCreditClasses(d)) classDraws += 1;
+  }
+  return { jointDraws, classDraws, visits, done, households };
+}
+
+function countFigure(key: FigureKey, label: string, value: number, sentence: string): Figure {
+  return { key, label, value, of: null, basisPoints: null, shown: String(value), threshold: null, thresholdText: '—', met: null, sentence };
+}
+
+function yearFigures(
+  year: string,
+  list: readonly DrawItem[],
+  entered: ReadonlyMap<number, ResultsReading['draws'][number]>,
+  T: FigureThresholds,
+  directorySize: number,
+): Figure[] {
+  const { jointDraws, classDraws, visits, done, households } = tally(list, entered);
+  const inspections = list.length;
+  const distinct = households.size;
+  const jointHouseholds = [...households.values()].filter((h) => h.joint).length;
+  const over = [...households.values()].filter((h) => h.cap > 0 && h.times > h.cap);
+  return [
+    countFigure('inspections', '抽查次数', inspections, `${year} 年度随机抽查 ${inspections} 次（每次抽取为一次抽查任务），共抽中检查对象 ${visits} 个。`),
+    countFigure('households', '检查户数', distinct, `涉及检查对象 ${distinct} 户（同一对象多次抽中只计 1 户）。`),
+    shareFigure('jointInspections', '联合抽查次数占比', jointDraws, inspections, T.jointInspections, (p) => `部门联合抽查 ${jointDraws} 次，占抽查次数 ${inspections} 次的 ${p}`, () => `还需 ${moreNeeded(jointDraws, inspections, T.jointInspections)} 次部门联合抽查（与其他单位联合；本单位不同科室联合不计）`),
+    shareFigure('jointHouseholds', '联合抽查户数占比', jointHouseholds, distinct, T.jointHouseholds, (p) => `部门联合抽查 ${jointHouseholds} 户，占检查户数 ${distinct} 户的 ${p}`, () => `还需联合抽查 ${moreNeeded(jointHouseholds, distinct, T.jointHouseholds)} 户`),
+    shareFigure('creditClasses', '信用分级分类抽查占比', classDraws, inspections, T.creditClasses, (p) => `按信用风险分级分类开展的抽查 ${classDraws} 次，占抽查次数 ${inspections} 次的 ${p}`, () => `还需 ${moreNeeded(classDraws, inspections, T.creditClasses)} 次按信用等级分档抽取的抽查（在计划表的抽查比例中按等级填写，如“低(A、1%)、中(B、3%)”）`),
+    directorySize > 0
+      ? shareFigure('coverage', '名录库覆盖率', distinct, directorySize, T.coverage, (p) => `抽中 ${distinct} 户，占检查对象名录库 ${directorySize} 户的 ${p}`, () => `还需再抽查 ${Math.max(0, ceilDiv(T.coverage * directorySize, 10_000) - distinct)} 户`)
+      : { ...shareFigure('coverage', '名录库覆盖率', distinct, 0, T.coverage, () => '', null), sentence: '没有读到检查对象名录库，无法计算覆盖率：请读取含检查对象名录库的工作簿。' },
+    {
+      key: 'overAnnualCap',
+      label: '超过年度上限的对象',
+      value: over.length,
+      of: null,
+      basisPoints: null,
+      shown: String(over.length),
+      threshold: { kind: 'maxCount', count: T.overAnnualCap },
+      thresholdText: String(T.overAnnualCap),
+      met: over.length <= T.overAnnualCap,
+      sentence: over.length
+        ? `${over.length} 户检查对象在 ${year} 年度被抽中的次数超过年度上限：${over
+            .slice(0, 5)
+            .map((h) => `${h.name}（${h.times} 次，上限 ${h.cap} 次）`)
+            .join('、')}${over.length > 5 ? ' 等' : ''}。请核对抽取设置，避免重复抽查。`
+        : '没有检查对象的抽中次数超过抽取时设定的年度上限。',
+    },
+    shareFigure('resultsEntered', '检查结果录入', done, visits, T.resultsEntered, (p) => `已录入检查结果 ${done} 个、待录入 ${visits - done} 个，录入率 ${p}`, () => `请在检查结果登记表中补录 ${visits - done} 个结果后再公示`),
+  ];
 }
 
 export const FIGURES_SHEET = '年度统计';
@@ -257,21 +335,28 @@ const FIGURES_WIDTHS = [8, 20, 16, 10, 10, 60] as const;
 const NOTES_WIDTH = 148;
 
 /**
- * Operations that add the 年度统计 sheet: one block of rows per year, then the requirements' sources.
+ * Operations that add the 年度统计 sheet: one block of rows per year, then where the requirements come
+ * from (this bureau's settings) and how the figures are counted.
  * @param sheet the new sheet's name (unique: nextFreeSheetName(FIGURES_SHEET, names))
- * @param years computeYearlyFigures' output
+ * @param years computeYearlyFigures' output (computed with the same settings)
  * @param title the title row
+ * @param settings the bureau's settings: its requirements and the document it names
  * @returns the operations
  * @example figuresSheetOps('年度统计', years, '“双随机、一公开”年度统计')[0] // { kind: 'addSheet', sheet: '年度统计' }
  */
-export function figuresSheetOps(sheet: string, years: readonly YearFigures[], title: string): WorkbookOp[] {
+export function figuresSheetOps(
+  sheet: string,
+  years: readonly YearFigures[],
+  title: string,
+  settings: Pick<BureauSettings, 'requirements' | 'requirementsBasis'> | null = null,
+): WorkbookOp[] {
   const rows = years.flatMap((y) =>
     y.figures.map((f) => [y.year, f.label, f.shown, f.thresholdText, f.met === null ? '—' : f.met ? '达标' : '未达标', f.sentence]),
   );
   const first = 3;
   const last = first + rows.length - 1;
   const notesRow = last + 2;
-  const notes = ['要求来源与统计口径：', ...FIGURE_SOURCES.map((s, i) => `${i + 1}. ${s}`)];
+  const notes = ['要求来源与统计口径：', ...describeFigureBasis(settings).map((s, i) => `${i + 1}. ${s}`)];
   const ops: WorkbookOp[] = [
     { kind: 'addSheet', sheet },
     { kind: 'write', sheet, address: 'A1', rows: [[title]], textColumns: [0] },

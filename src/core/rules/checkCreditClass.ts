@@ -3,7 +3,7 @@
  * (`低(A、1%)、中(B、3%)、中高(C、10%)、高(D、20%)`): a target whose class is spelled another way,
  * or a ratio naming a class the bureau does not have, draws nobody or leaves someone out.
  */
-import { normalizeCode } from '../ids/normalizeCode';
+import { normalizeCode } from '../text';
 import { classKey } from './_lib/classKey';
 import type { RatioClass } from './parseRatio';
 import type { RuleFinding } from './ruleFinding';

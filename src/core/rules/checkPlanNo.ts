@@ -55,14 +55,15 @@ export function parsePlanNo(planNo: CellValue | undefined): RuleResult<PlanNo> {
  * Checks a 抽查计划编号 and that it agrees with the plan name's year and 序号.
  *
  * @param planNo - the raw cell value or its text (`2025001` or the number 2025001)
- * @param expected - the year and 序号 read from the 抽查计划名称, when known
+ * @param expected - the year and 序号 read from the 抽查计划名称, when known; `yearSource` names where
+ *   the year comes from when it is not the name (the year the plan table and the settings agree on)
  * @returns the findings (codes `PLAN_NO_…`), empty when the number is right
  * @example checkPlanNo('2025001', { year: 2025, seq: '001' }) // []
  * @example checkPlanNo('2024001', { year: 2025 })[0]?.code // 'PLAN_NO_YEAR_MISMATCH'
  */
 export function checkPlanNo(
   planNo: CellValue | undefined,
-  expected: { year?: number; seq?: string } = {},
+  expected: { year?: number; seq?: string; yearSource?: string } = {},
 ): RuleFinding[] {
   const parsed = parsePlanNo(planNo);
   if (!parsed.ok) return parsed.findings;
@@ -75,7 +76,7 @@ export function checkPlanNo(
     findings.push({
       severity: 'error',
       code: 'PLAN_NO_YEAR_MISMATCH',
-      message: `抽查计划编号的年度${year}与抽查计划名称的年度${expected.year}不一致，请核对后改成一致`,
+      message: `抽查计划编号的年度${year}与${expected.yearSource ?? '抽查计划名称'}的年度${expected.year}不一致，请核对后改成一致`,
       suggestion,
     });
   }

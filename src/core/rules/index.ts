@@ -17,3 +17,6 @@ export type { Frequency } from './parseFrequency';
 export { checkCreditClass, checkRatioClassesInSettings, formatCreditClasses } from './checkCreditClass';
 export type { CreditClassSetting } from './checkCreditClass';
 export { classKey } from './_lib/classKey';
+export { isSameSection, isSameUnit, normalizeUnitName, splitUnitName, unitKey } from './matchUnit';
+export { checkDrawDate } from './checkDrawDate';
+export { isProblemResult, PROBLEM_RESULT_CODES } from './isProblemResult';

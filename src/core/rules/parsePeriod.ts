@@ -4,8 +4,12 @@ import { excelSerialToYearMonth } from './_lib/excelSerial';
 import { parseChineseNumber } from './_lib/parseChineseNumber';
 import { toRuleResult, type RuleFinding, type RuleResult } from './ruleFinding';
 
-/** 抽查时间 as months of one year. `year` is absent when neither the cell nor the plan gives one. */
-export type Period = { year?: number; startMonth: number; endMonth: number };
+/**
+ * 抽查时间 as months of one year. `year` is absent when neither the cell nor the plan gives one.
+ * `months` lists the months when the cell names single months (`2025年6、9月`), not a range; then
+ * `startMonth` and `endMonth` are the first and the last of them.
+ */
+export type Period = { year?: number; startMonth: number; endMonth: number; months?: number[] };
 
 /** Excel serials of 2000-01-01 and 2100-01-01: a number in between is taken as a date cell. */
 const SERIAL_2000 = 36526;
@@ -14,6 +18,8 @@ const SERIAL_2100 = 73051;
 const SIDE = '(?:(\\d{4})(年|[./-]))?(\\d{1,2})(月(?:\\d{1,2}[日号])?)?';
 const RANGE = new RegExp(`^${SIDE}(?:[~-]${SIDE})?$`);
 const YEAR_PREFIX = '(?:(\\d{4})年?度?)?';
+/** Single months listed: `6、9月`, `6月、9月`, `3、6和9月` (after the year). */
+const MONTH_LIST = /^(?:(\d{4})年)?((?:\d{1,2}月?[、,和及])+\d{1,2})月$/;
 const EXAMPLES = '如“2022年6-11月”“2025年3月至10月”“2024年6月”';
 
 /** Vague periods people write instead of months, with the months they stand for. */
@@ -48,9 +54,11 @@ const VAGUE: readonly { pattern: RegExp; months: [number, number]; what: string 
  */
 export function formatPeriod(period: Period): string {
   const months =
-    period.startMonth === period.endMonth
-      ? `${period.startMonth}月`
-      : `${period.startMonth}-${period.endMonth}月`;
+    period.months !== undefined && period.months.length > 1
+      ? `${period.months.join('、')}月`
+      : period.startMonth === period.endMonth
+        ? `${period.startMonth}月`
+        : `${period.startMonth}-${period.endMonth}月`;
   return `${period.year !== undefined ? `${period.year}年` : ''}${months}`;
 }
 
@@ -138,9 +146,72 @@ function judge(
 }
 
 /**
+ * A number cell that is not a date: Excel stores a typed `2025.10` as the number 2025.1, the same as
+ * a typed `2025.1`, so `.1` cannot be told from October and is never read as January. Other months
+ * (`2025.6`) are read, with a warning that the next edit may lose them the same way.
+ */
+function readNumericCell(shown: string, rawValue: CellValue | undefined, planYear: number | undefined): RuleResult<Period> | null {
+  if (typeof rawValue !== 'number' || Number.isInteger(rawValue) || rawValue < 1900 || rawValue >= 2100) return null;
+  const [yearText, fraction = ''] = String(rawValue).split('.');
+  const year = Number(yearText);
+  if (fraction === '1') {
+    return toRuleResult<Period>(undefined, [
+      err(
+        'PERIOD_AMBIGUOUS_NUMBER',
+        `抽查时间“${shown}”是数字单元格：Excel 把输入的“${year}.10”和“${year}.1”都存成 ${year}.1，看不出是1月还是10月；` +
+          `请把单元格设为文本，按实际写作“${year}年10月”或“${year}年1月”`,
+      ),
+    ]);
+  }
+  const month = Number(fraction);
+  if (!/^\d{1,2}$/.test(fraction) || month < 1 || month > 12) return null;
+  const fixed = formatPeriod({ year, startMonth: month, endMonth: month });
+  const warning: RuleFinding = {
+    severity: 'warning',
+    code: 'PERIOD_NUMBER_CELL',
+    message: `抽查时间“${shown}”是数字单元格，按${fixed}理解；数字单元格会把“${year}.10”存成“${year}.1”，请写作“${fixed}”`,
+    suggestion: fixed,
+  };
+  return judge(shown, year, undefined, month, month, planYear, [warning]);
+}
+
+/** Single months listed (`2025年6、9月`): filled to the month, so accepted as they are. */
+function readMonthList(
+  shown: string,
+  match: RegExpExecArray,
+  planYear: number | undefined,
+  extra: readonly RuleFinding[],
+): RuleResult<Period> {
+  const months = (match[2] ?? '').split(/[、,和及]/).map((part) => Number(part.replace('月', '')));
+  const bad = months.find((n) => n < 1 || n > 12);
+  if (bad !== undefined) {
+    return toRuleResult<Period>(undefined, [
+      ...extra,
+      err('PERIOD_MONTH_OUT_OF_RANGE', `抽查时间“${shown}”中的月份${bad}不存在，月份只能是1-12，请改正`),
+    ]);
+  }
+  const sorted = [...new Set(months)].sort((a, b) => a - b);
+  const year = match[1] !== undefined ? Number(match[1]) : undefined;
+  const judged = judge(shown, year, undefined, sorted[0] ?? 1, sorted[sorted.length - 1] ?? 12, planYear, extra);
+  // judge words its suggestions as a range; a list keeps its months.
+  const yearPart = planYear !== undefined ? { year: planYear } : {};
+  const first = sorted[0] ?? 1;
+  const last = sorted[sorted.length - 1] ?? 12;
+  const asRange = formatPeriod({ ...yearPart, startMonth: first, endMonth: last });
+  const asList = formatPeriod({ ...yearPart, startMonth: first, endMonth: last, months: sorted });
+  const findings = judged.findings.map((f) =>
+    f.suggestion !== undefined && !extra.includes(f)
+      ? { ...f, message: f.message.replace(`“${asRange}”`, `“${asList}”`), suggestion: asList }
+      : f,
+  );
+  return judged.ok ? { ...judged, findings, value: { ...judged.value, months: sorted } } : { ...judged, findings };
+}
+
+/**
  * Reads a 抽查时间, which must name months ("必须填写到月份"): `2022年6-11月`, `2025年3月至10月`,
- * `2024年6月—9月`, `2024.6-2024.9`, `2024-06至2024-09`, `6-11月`, full-width digits and spaces
- * included, or a date cell (its month). `2022年`, `全年`, `上半年`, `下半年`, `第二季度` are
+ * `2024年6月—9月`, `2024.6-2024.9`, `2024-06至2024-09`, `6-11月`, single months `2025年6、9月`,
+ * full-width digits and spaces included, or a date cell (its month). A number cell 2025.1 is refused
+ * as ambiguous (Excel makes 2025.1 of a typed 2025.10). `2022年`, `全年`, `上半年`, `下半年`, `第二季度` are
  * rejected with the month range as suggestion. When the year is missing and `planYear` is known,
  * the period takes the plan's year, with a warning.
  *
@@ -166,6 +237,8 @@ export function parsePeriod(text: string, rawValue?: CellValue, planYear?: numbe
         [],
       );
   }
+  const numeric = readNumericCell(shown, rawValue, planYear);
+  if (numeric !== null) return numeric;
   let s = stripSpaces(toHalfWidth(text))
     .replace(/[—–―─~〜至到]+/g, '~')
     .replace(/月份/g, '月')
@@ -193,6 +266,9 @@ export function parsePeriod(text: string, rawValue?: CellValue, planYear?: numbe
       ),
     ]);
   }
+
+  const list = MONTH_LIST.exec(s);
+  if (list) return readMonthList(shown, list, planYear, extra);
 
   const m = RANGE.exec(s);
   if (!m) {

@@ -177,6 +177,8 @@ function makeInspectors(rnd: SampleRandom, targets: SampleTarget[]): SampleInspe
 const PLAN_HEADER = [...PLAN_COLUMNS];
 
 const MATTERS_YB = '对定点医药机构医疗保障基金使用情况进行监督检查';
+const MATTERS_LAW = '对用人单位和个人遵守医疗保障法律、法规情况进行监督检查';
+const MATTERS_DAILY = '对定点医疗机构日常监督';
 const MATTERS_SJ = '药品质量安全的监督检查';
 
 function planSheet(withXingtaiExample: boolean): WorkbookOp[] {
@@ -190,7 +192,7 @@ function planSheet(withXingtaiExample: boolean): WorkbookOp[] {
       '2025年邢台市医疗保障局定点医疗机构“双随机”抽查',
       '定向抽查',
       { value: 0.1, format: '0%' },
-      '对用人单位和个人遵守医疗保障法律、法规情况进行监督检查；对定点医疗机构日常监督',
+      `${MATTERS_LAW}；${MATTERS_DAILY}`,
       '定点医疗机构',
       '基金管理科',
       '医疗保险基金监管科',
@@ -277,9 +279,11 @@ function mattersSheet(): WorkbookOp[] {
       address: 'A2',
       rows: [
         ['序号', '抽查事项名称', '抽查依据', '抽查方式', '抽查主体', '抽查对象', '抽查比例', '抽查频次', '备注'],
-        [1, MATTERS_YB, '定点医疗机构服务协议', '现场检查', '邢台市医疗保障局和市市场监督管理局', '定点医疗机构', { value: 0.2, format: '0%' }, '每年2次', ''],
+        // The plan's tasks take their 抽查事项 from here, as often a year as 抽查频次 says (偃师 第七条、第九条).
+        [1, MATTERS_LAW, '《医疗保障基金使用监督管理条例》', '现场检查', '邢台市医疗保障局', '定点医疗机构', { value: 0.1, format: '0%' }, '每年1次', ''],
+        [2, MATTERS_DAILY, '定点医疗机构服务协议', '现场检查', '邢台市医疗保障局', '定点医疗机构', { value: 0.1, format: '0%' }, '每年1次', ''],
         [
-          2,
+          3,
           MATTERS_YB,
           '邢台市城镇职工基本医疗保险\n定点零售药店服务协议',
           '现场检查',
@@ -289,10 +293,10 @@ function mattersSheet(): WorkbookOp[] {
           '上半年、下半年各一次',
           '',
         ],
-        [3, MATTERS_SJ, '《药品管理法》', '现场检查', '邢台市市场监督管理局', '定点零售药店', { value: 0.05, format: '0%' }, '每年1次', ''],
+        [4, MATTERS_SJ, '《药品管理法》', '现场检查', '邢台市市场监督管理局', '定点零售药店', { value: 0.05, format: '0%' }, '上半年、下半年各一次', ''],
       ],
     },
-    { kind: 'style', sheet, address: 'A2:I5', style: { wrap: true, border: true, vertical: 'middle' } },
+    { kind: 'style', sheet, address: 'A2:I6', style: { wrap: true, border: true, vertical: 'middle' } },
     { kind: 'columnWidths', sheet, widths: [6, 34, 26, 10, 22, 14, 24, 14, 8] },
   ];
 }

@@ -28,7 +28,9 @@ import { cellAddress } from '../grid';
 import type { PlanTask } from '../prepare/planTask';
 import { historyDateFindings } from '../validate/validateWorkbook';
 import type { DrawSettings, Excluded, PairExclusion } from '../prepare/prepareDraw';
-import { DRAW_RULE_DEFAULTS, prepareDraw } from '../prepare/prepareDraw';
+import { DRAW_RULE_DEFAULTS, prepareDraw, protocolForMinStaff } from '../prepare/prepareDraw';
+import { checkStaffRule, type StaffRuleWarning } from '../prepare/checkStaffRule';
+import { checkDrawDate, type RuleFinding } from '../rules';
 import type { WorkbookOp } from '../workbookOps';
 import { announcementProblem, publicTextProblem } from './announcement';
 import type { AppendBlocker, EventMeta } from './appendEvent';
@@ -45,6 +47,8 @@ export type DrawOptions = {
   recentWindowDays?: number;
   annualCap?: number;
   maxPerInspector?: number;
+  /** 每组至少局部门工作人员 for this draw (`draw --min-staff N`); unset: the bureau's, else 1. */
+  minStaff?: number;
 };
 
 /** The record's inputs before the seed is known. */
@@ -78,7 +82,15 @@ export type DrawBlocker = AppendBlocker | { kind: 'drawn'; seq: number };
 export type DrawPlan = {
   task: PlanTask;
   /** The rules in force: frozen by a pending commitment, else the options over the bureau settings. */
-  settings: Required<Omit<DrawSettings, 'bureauDepartment'>> & { bureauDepartment: string };
+  settings: Required<Omit<DrawSettings, 'bureauDepartment' | 'problemRatioBasisPoints'>> & {
+    bureauDepartment: string;
+    /** The bureau's ratio for targets with past problems; absent: no such stratum. */
+    problemRatioBasisPoints?: number;
+  };
+  /** Where minStaff comes from, for the draw step to say which rule applies. */
+  minStaffSource: MinStaffSource;
+  /** What the draw step shows before 抽取: the staff rule in force and what may go wrong. */
+  checks: DrawChecks;
   /** The task's commitment no draw has used yet; when set, the draw uses what it froze. */
   pending: StoredCommitment | null;
   blocker: DrawBlocker | null;
@@ -122,16 +134,62 @@ export function splitMatters(
   }));
 }
 
+/** What the draw step says before 抽取 (the pane and the CLI alike). */
+export type DrawChecks = {
+  /** Which staff rule applies and where it comes from, in one Chinese sentence. */
+  staffRule: string;
+  /** ssj-draw/2 §12's warnings: targets or a department phase that may run short of staff. */
+  staffWarnings: StaffRuleWarning[];
+  /** The draw date is outside the task's 抽查时间, or null. */
+  period: RuleFinding | null;
+  /** The task row's error findings (a duplicate number, an unreadable period …), to show before 抽取. */
+  taskErrors: Finding[];
+};
+
+const MIN_STAFF_SOURCE_TEXT: Readonly<Record<MinStaffSource, string>> = {
+  option: '本次抽取指定',
+  settings: '本局设置“每组至少局部门工作人员”',
+  default: '默认规则（本局设置未填“每组至少局部门工作人员”）',
+  commitment: '承诺时冻结的抽取输入',
+};
+
+/**
+ * The staff rule in one sentence: how many 局部门工作人员 every team holds, where that comes from,
+ * and the protocol it maps to.
+ * @example describeStaffRule(2, 'settings') // '每个检查组至少 2 名局部门工作人员，组长由局部门工作人员担任（依据：本局设置“每组至少局部门工作人员”；按 ssj-draw/2 抽取）。'
+ */
+export function describeStaffRule(minStaff: number, source: MinStaffSource): string {
+  const rule =
+    minStaff > 1
+      ? `每个检查组至少 ${minStaff} 名局部门工作人员，组长由局部门工作人员担任`
+      : '组长由局部门工作人员担任，其他组员不限人员类别';
+  return `${rule}（依据：${MIN_STAFF_SOURCE_TEXT[source]}；按 ${protocolForMinStaff(minStaff)} 抽取）。`;
+}
+
+/** Where the draw's minStaff comes from: this draw's option, the bureau's settings, or the default. */
+export type MinStaffSource = 'option' | 'settings' | 'default' | 'commitment';
+
+/**
+ * Where minStaff comes from, for the draw step's sentence.
+ * @example minStaffSourceOf({ minStaff: 2 }, {}) // 'settings'
+ */
+export function minStaffSourceOf(bureau: { minStaff?: number } | null, options: DrawOptions): MinStaffSource {
+  if (options.minStaff !== undefined) return 'option';
+  return bureau?.minStaff !== undefined ? 'settings' : 'default';
+}
+
 /**
  * The draw's rules: the caller's options over the bureau settings over the defaults.
  * @example drawSettingsFor({ teamSize: 3, department: '医疗保障局' }, {}, 45717).teamSize // 3
  */
 export function drawSettingsFor(
-  bureau: { teamSize?: number; department?: string } | null,
+  bureau: { teamSize?: number; department?: string; minStaff?: number; problemRatioBasisPoints?: number } | null,
   options: DrawOptions,
   drawDate: number,
 ): DrawPlan['settings'] {
   return {
+    minStaff: options.minStaff ?? bureau?.minStaff ?? DRAW_RULE_DEFAULTS.minStaff,
+    ...(bureau?.problemRatioBasisPoints !== undefined ? { problemRatioBasisPoints: bureau.problemRatioBasisPoints } : {}),
     drawDate,
     teamSize:
       options.teamSize ??
@@ -220,6 +278,12 @@ function frozenReady(pending: StoredCommitment): DrawReady {
   };
 }
 
+/** 0-based row of an A1 address, or -1. */
+function rowOf(cell: string): number {
+  const m = /^[A-Z]+(\d+)$/.exec(cell);
+  return m ? Number(m[1]) - 1 : -1;
+}
+
 function strataOf(task: PlanTask, ready: DrawReady | null): StratumPlan[] {
   if (!ready) return [];
   const labels = new Map(
@@ -249,6 +313,7 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
   const blocker: DrawBlocker | null =
     logBlocker(book) ?? (status.lastDraw && !status.isVoided ? { kind: 'drawn', seq: status.lastDraw } : null);
   let settings = drawSettingsFor(book.report.settings, options, drawDate);
+  let minStaffSource = minStaffSourceOf(book.report.settings, options);
   let ready: DrawReady | null = null;
   let problems: string[] = [];
   if (pending) {
@@ -259,7 +324,9 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
       ...frozen,
       teamSize: ready.inputs.team.size,
       maxPerInspector: ready.inputs.team.maxPerInspector,
+      minStaff: ready.inputs.team.minStaff ?? 1,
     };
+    minStaffSource = 'commitment';
   } else {
     const prep = prepareDraw(task, book.dirs, settings);
     if (prep.ok) {
@@ -275,9 +342,18 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
     } else problems = prep.problems;
   }
   const strata = strataOf(task, ready);
+  const year = /^(\d{4})\d{3}$/.exec(task.planNo)?.[1];
+  const checks: DrawChecks = {
+    staffRule: describeStaffRule(settings.minStaff, minStaffSource),
+    staffWarnings: ready ? checkStaffRule(ready.inputs, ready.names) : [],
+    period: checkDrawDate(task.periodText, drawDate, year === undefined ? undefined : Number(year)),
+    taskErrors: book.report.findings.filter((f) => f.severity === 'error' && f.sheet === task.sheet && rowOf(f.cell) === task.row),
+  };
   return {
     task,
     settings,
+    minStaffSource,
+    checks,
     pending,
     blocker,
     ready,

@@ -13,8 +13,10 @@ export { dateToSerialDay } from './dates';
 export {
   commitDraw,
   DEFAULT_BUREAU_DEPARTMENT,
+  describeStaffRule,
   drawSettingsFor,
   findTask,
+  minStaffSourceOf,
   makeDraw,
   planDraw,
   splitMatters,
@@ -22,10 +24,12 @@ export {
 export type {
   CommitOutcome,
   DrawBlocker,
+  DrawChecks,
   DrawOptions,
   DrawOutcome,
   DrawPlan,
   DrawReady,
+  MinStaffSource,
   PlanRefusal,
   SeedChoice,
   StratumPlan,

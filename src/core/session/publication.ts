@@ -3,6 +3,7 @@
  * registers, the 公示 list (sheet and CSV), the yearly figures and the sheets that show them.
  */
 import type { Finding } from '../findings';
+import type { BureauSettings } from '../plan';
 import type { PublicationRow, ResultsReading, YearFigures } from '../results';
 import {
   buildPublicationRows,
@@ -38,6 +39,8 @@ export type PublicationPlan = {
   results: ResultsReading;
   rows: PublicationRow[];
   years: YearFigures[];
+  /** The bureau's settings the figures were computed with (its requirements and their document), cited on 年度统计. */
+  settings: BureauSettings | null;
   /** Standing, non-secret draws (those published). */
   published: number;
   /** Standing secret draws, left out of the 公示. */
@@ -47,6 +50,11 @@ export type PublicationPlan = {
   entered: number;
   pending: number;
   errors: Finding[];
+  /**
+   * Results reported late or not at all against the bureau's time limit (settings 检查结果上报时限);
+   * null when the bureau sets none.
+   */
+  reports: { hours: number; late: Finding[]; missing: Finding[] } | null;
   /** Every attempt of the published tasks (re-draws and voids included), so the 公示 shows them all. */
   attempts: AttemptRow[];
   /** The chain head when the 公示 was made, and its 公示码. */
@@ -94,19 +102,29 @@ export function attemptRows(book: Pick<BookState, 'log' | 'events'>): AttemptRow
  */
 export function readPublication(book: BookState, today: string): PublicationPlan {
   const draws = book.events.draws;
-  const results = readResults(book.grids, draws, { today });
+  const reportHours = book.report.settings?.reportHours;
+  const results = readResults(book.grids, draws, { today, ...(reportHours !== undefined ? { reportHours } : {}) });
   const rows = buildPublicationRows(draws, results);
   const live = results.draws.filter((d) => !d.isVoided);
   return {
     results,
     rows,
-    years: computeYearlyFigures(draws, results, { directorySize: book.dirs.targets.length }),
+    years: computeYearlyFigures(draws, results, { directorySize: book.dirs.targets.length, settings: book.report.settings }),
+    settings: book.report.settings,
     published: publishableDraws(draws).length,
     withheld: draws.filter((d) => !d.voided && d.context.isSecret).length,
     withResults: rows.filter((r) => r[4] !== '').length,
     entered: live.reduce((n, d) => n + d.entered, 0),
     pending: live.reduce((n, d) => n + d.pending, 0),
     errors: results.findings.filter((f) => f.severity === 'error'),
+    reports:
+      reportHours === undefined
+        ? null
+        : {
+            hours: reportHours,
+            late: results.findings.filter((f) => f.code === 'RESULTS_REPORT_LATE'),
+            missing: results.findings.filter((f) => f.code === 'RESULTS_REPORT_MISSING'),
+          },
     attempts: attemptRows(book),
     head: chainHead(book.log),
     publicCode: publicCodeOf(chainHead(book.log)),
@@ -140,7 +158,7 @@ export function publicationOps(
           ...attemptsBlockOps(publication, plan, 2 + plan.rows.length + 2),
         ]
       : []),
-    ...(figures ? figuresSheetOps(figures, plan.years, `“双随机、一公开”年度统计（截至 ${today}）`) : []),
+    ...(figures ? figuresSheetOps(figures, plan.years, `“双随机、一公开”年度统计（截至 ${today}）`, plan.settings) : []),
   ];
   return { ops, sheets: { publication, figures } };
 }

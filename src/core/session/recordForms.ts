@@ -9,6 +9,7 @@ import type { RecordFormsLayout } from '../forms';
 import {
   buildRecordFormsOps,
   fillTemplate,
+  fillTemplateFor,
   recordFormsSheetName,
   targetSheetName,
   templateValuesFor,
@@ -133,6 +134,18 @@ export function planRecordForms(
   if (replaces.length) sheets.forEach((s, i) => temp.set(s, `${TEMP_PREFIX}${i + 1}`));
   const width = template ? templateWidth(template) : BUILT_IN_WIDTH;
 
+  // A bureau's template must show every drawn inspector: refuse rather than print a form without one.
+  if (template) {
+    const missing = record.result
+      .map((entry) => ({ entry, fill: fillTemplateFor(template!, templateValuesFor(record, draw.context, entry)) }))
+      .filter((x) => x.fill.unplaced.length > 0);
+    const first = missing[0];
+    if (first) {
+      const name = draw.context.targets[first.entry.target]?.name ?? first.entry.target;
+      const more = missing.length > 1 ? `（共 ${missing.length} 户的记录表有此问题）` : '';
+      return { ok: false, message: `检查对象“${name}”：${first.fill.message}${more}` };
+    }
+  }
   const batches: WorkbookOp[][] = [];
   try {
     for (let start = 0; start < Math.max(total, 1); start += size) {

@@ -38,10 +38,17 @@ export type FoundTable = {
   rows: TableRow[];
   /** Text of the note rows below the table (备注、以上为示例 …). */
   notes: string[];
+  /** Text of the rows above the header (title, 单位（盖章）, 制表时间 …), one line per row, top first. */
+  titles: string[];
   /** How many known headers matched; higher is surer. */
   score: number;
   /** True when the user said where this table is (a {@link TableChoice}); absent or false when guessed. */
   chosen?: boolean;
+  /**
+   * A matters list (抽查事项清单) the user named as the plan table (a `plan` choice on a matters
+   * header, as 舞钢 2024's 附件1): its rows become the plan's tasks.
+   */
+  asPlan?: boolean;
 };
 
 /**
@@ -237,8 +244,14 @@ function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
     headers: best.match.headers,
     rows,
     notes,
+    titles: lineTexts(text.slice(0, best.top)),
     score: best.match.score,
   };
+}
+
+/** One line per non-empty row: its distinct cell texts (a merged title repeats across its area). */
+function lineTexts(rows: readonly string[][]): string[] {
+  return rows.map((cells) => [...new Set(cells.map((t) => t.trim()).filter(Boolean))].join(' ')).filter(Boolean);
 }
 
 /**
@@ -344,6 +357,13 @@ export function findTableAt(grid: Grid, kind: TableKind, headerRow: number): Fou
   return best ? { ...readTable(grid, filled, best), chosen: true } : null;
 }
 
+/** A `plan` choice whose row is a matters list's header: the matters list is the plan (舞钢 2024 附件1). */
+function findMattersAsPlan(grid: Grid, choice: TableChoice): FoundTable | null {
+  if (choice.kind !== 'plan') return null;
+  const matters = findTableAt(grid, 'matters', choice.headerRow);
+  return matters ? { ...matters, asPlan: true } : null;
+}
+
 /** A user's correction of a guessed table: the sheet holds a table of `kind` with its header on `headerRow` (1-based), or none. */
 export type TableChoice = { sheet: string; kind: TableKind | 'none'; headerRow: number };
 
@@ -370,7 +390,7 @@ export function resolveTables(grids: readonly Grid[], choices: readonly TableCho
   for (const g of grids) {
     const choice = bySheet.get(g.sheet);
     if (choice?.kind === 'none') continue;
-    const chosen = choice ? findTableAt(g, choice.kind, choice.headerRow) : null;
+    const chosen = choice ? (findTableAt(g, choice.kind, choice.headerRow) ?? findMattersAsPlan(g, choice)) : null;
     const t = chosen ?? findTable(g);
     if (choice && !chosen) invalid.push({ choice, fallback: t });
     if (t) tables.push(t);

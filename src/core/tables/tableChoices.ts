@@ -5,7 +5,7 @@
  * settings in A:B, which they never touch.
  */
 import type { Grid } from '../grid';
-import { SETTINGS_SHEET } from '../plan/planGenerators';
+import { SETTINGS_SHEET } from '../settingsSheet';
 import type { CellInput, WorkbookOp } from '../workbookOps';
 import type { TableChoice } from './findTables';
 import type { TableKind } from './tableSchemas';

@@ -1,4 +1,4 @@
-export { validateWorkbook, isOwnSheet } from './validateWorkbook';
+export { validateWorkbook, isOwnSheet, hasPlanTable } from './validateWorkbook';
 export type { TableSummary, ValidateOptions, ValidationReport } from './validateWorkbook';
 export { planFixes } from './planFixes';
 export type { CellChange } from './planFixes';

@@ -11,6 +11,8 @@ import { checkCreditClass } from '../rules';
 import type { FoundTable, TableRow } from '../tables';
 import { fieldAddress } from '../tables';
 import { collapseSpaces } from '../text';
+import { cellAddress } from '../grid';
+import { inDepartment } from '../prepare/prepareDraw';
 
 const t = (row: TableRow, f: string): string => collapseSpaces(row.cells[f]?.text ?? '').trim();
 
@@ -73,6 +75,23 @@ export function validateCreditClasses(table: FoundTable, classes: readonly Credi
 }
 
 /**
+ * A table read as the inspector directory without a 执法证号 column: often not a directory at all (a
+ * 工资表 has 姓名 and 部门 too). Says what was read, so that the user can mark the sheet as no table.
+ */
+function badgeColumnMissing(table: FoundTable): Finding {
+  const headers = Object.values(table.headers).join('、');
+  return {
+    severity: 'warning',
+    code: 'INSPECTOR_BADGE_COLUMN_MISSING',
+    sheet: table.sheet,
+    cell: cellAddress(table.headerRow - 1, Math.min(...Object.values(table.columns))),
+    message:
+      `工作表“${table.sheet}”第 ${table.headerRow} 行的表头（${headers}）被当作执法检查人员名录库读取，但没有“执法证号”列：` +
+      '无执法证的人员不能参加执法检查。若这张表不是人员名录（如工资表），请在读取校验中把它标为“不是表格”；若是，请补上执法证号列。',
+  };
+}
+
+/**
  * Checks the inspector directory.
  * @param table the inspectors table
  * @param planDepartments departments/sections the plan names (发起科室, 联合科室); empty skips that check
@@ -84,6 +103,7 @@ export function validateInspectors(table: FoundTable, planDepartments: readonly 
   const out: Finding[] = [];
   const at = (row: TableRow, field: string) => ({ sheet: table.sheet, cell: fieldAddress(table, row, field) });
   const badges = new Map<string, string>();
+  if (!('badgeNo' in table.columns)) out.push(badgeColumnMissing(table));
   for (const row of table.rows) {
     const name = t(row, 'name');
     if (!name) continue;
@@ -109,7 +129,8 @@ export function validateInspectors(table: FoundTable, planDepartments: readonly 
     }
     if (planDepartments.length && ('department' in table.columns || 'section' in table.columns)) {
       const where = [t(row, 'department'), t(row, 'section')].filter(Boolean);
-      const belongs = planDepartments.some((d) => where.some((w) => w === d || w.endsWith(d) || d.endsWith(w)));
+      const person = { department: t(row, 'department'), section: t(row, 'section') };
+      const belongs = planDepartments.some((d) => inDepartment(person, d));
       if (!belongs && where.length) {
         out.push({
           severity: 'warning',

@@ -18,6 +18,8 @@ import { readDirectories, type Directories } from '../directories';
 import { prepareDraw } from '../prepare/prepareDraw';
 import { cellAddress } from '../grid';
 import { validateCreditClasses, validateInspectors, validateTargets } from './validateDirectories';
+import { readMattersPlan } from './readMattersPlan';
+import { checkPlanMatters } from './checkPlanMatters';
 
 export type TableSummary = {
   kind: TableKind;
@@ -26,7 +28,17 @@ export type TableSummary = {
   rows: number;
   /** True when the user said where this table is (a {@link TableChoice}), false when it was guessed. */
   chosen: boolean;
+  /** Present (true) on a matters list whose rows are the plan's tasks (the book has no plan table). */
+  asPlan?: true;
 };
+
+/**
+ * Whether the tasks come from a plan table, or from a matters list used as one (舞钢 2024 附件1).
+ * @example hasPlanTable(report.tables) // true
+ */
+export function hasPlanTable(tables: readonly TableSummary[]): boolean {
+  return tables.some((t) => t.kind === 'plan' || t.asPlan === true);
+}
 
 export type ValidationReport = {
   tables: TableSummary[];
@@ -88,6 +100,38 @@ function invalidChoiceFinding(grid: Grid, choice: TableChoice & { kind: TableKin
   };
 }
 
+/** Says that a matters list stands in for the plan, and which tasks it gives (so the draw can name them). */
+function mattersAsPlanFinding(table: FoundTable, tasks: readonly PlanTask[]): Finding {
+  const list = [...new Set(tasks.map((t) => `${t.planNo}/${t.taskNo}`))];
+  return {
+    severity: 'warning',
+    code: 'MATTERS_USED_AS_PLAN',
+    sheet: table.sheet,
+    cell: cellAddress(table.headerRow - 1, table.columns.matterName ?? 0),
+    message:
+      `本工作簿没有年度随机抽查工作计划表，按工作表“${table.sheet}”的抽查事项清单抽取：每个事项一个计划（编号为年度加序号），` +
+      `按抽查频次每次一个任务${list.length ? `，共 ${list.length} 个：${list.join('、')}` : '，但没有可抽取的任务（比例无法识别或缺少年度）'}。` +
+      '如有正式的计划表，请把它加入本工作簿。',
+  };
+}
+
+/** No plan table and no matters list: say what is missing and what was read instead. */
+function missingPlanFinding(grids: readonly Grid[], found: readonly FoundTable[]): Finding {
+  const what =
+    found.length === 0
+      ? `没有认出任何表格（工作表：${grids.map((g) => `“${g.sheet}”`).join('、') || '无'}）`
+      : `认出的是：${found.map((t) => `工作表“${t.sheet}”第 ${t.headerRow} 行起的${schemaOf(t.kind).title}（${Object.values(t.headers).slice(0, 6).join('、')}）`).join('；')}`;
+  return {
+    severity: 'error',
+    code: 'PLAN_TABLE_MISSING',
+    sheet: found[0]?.sheet ?? grids[0]?.sheet ?? '',
+    cell: '',
+    message:
+      `未找到抽查计划表（年度随机抽查工作计划）：需要一行表头含“抽查计划编号”或“抽查计划名称”，以及“抽查任务编号”“抽查时间”或“抽查比例”之一（前 30 行内）。` +
+      `本工作簿中${what}。如果计划表在某张工作表中但没有认出，请在读取校验中指定它的表头行（命令行可用 --table 工作表:plan:表头行 指定）。`,
+  };
+}
+
 /**
  * Finds and checks the plan table and directories.
  * @param grids used ranges of the workbook's sheets, in tab order
@@ -109,7 +153,18 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
     const grid = own.find((g) => g.sheet === choice.sheet);
     if (grid && choice.kind !== 'none') findings.push(invalidChoiceFinding(grid, { ...choice, kind: choice.kind }, fallback));
   }
-  const tables = found.map((t) => ({ kind: t.kind, sheet: t.sheet, headerRow: t.headerRow, rows: t.rows.length, chosen: t.chosen === true }));
+  const planTables = found.filter((t) => t.kind === 'plan');
+  // A matters list is the plan when the user says so, or when the book has no plan table at all.
+  const mattersPlans = found.filter((t) => t.kind === 'matters' && (t.asPlan === true || planTables.length === 0));
+  const lists = found.filter((t) => t.kind === 'matters' && !mattersPlans.includes(t));
+  const tables: TableSummary[] = found.map((t) => ({
+    kind: t.kind,
+    sheet: t.sheet,
+    headerRow: t.headerRow,
+    rows: t.rows.length,
+    chosen: t.chosen === true,
+    ...(mattersPlans.includes(t) ? { asPlan: true as const } : {}),
+  }));
   for (const t of found) {
     if (t.rows.length === 0) {
       findings.push({
@@ -127,11 +182,17 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
   findings.push(...historyDateFindings(dirs.history));
   const classes = [...new Set(dirs.targets.map((t) => t.creditClass).filter(Boolean))];
   const tasks: PlanTask[] = [];
-  for (const t of found.filter((x) => x.kind === 'plan')) {
-    const reading = readPlanTable(t, classes, creditClasses);
+  for (const t of planTables) {
+    const reading = readPlanTable(t, { classesInDirectory: classes, settingsClasses: creditClasses, settings });
     tasks.push(...reading.tasks);
     findings.push(...reading.findings);
   }
+  for (const t of mattersPlans) {
+    const reading = readMattersPlan(t, settings?.year);
+    tasks.push(...reading.tasks);
+    findings.push(...reading.findings, mattersAsPlanFinding(t, reading.tasks));
+  }
+  if (planTables.length === 0 && mattersPlans.length === 0) findings.push(missingPlanFinding(own, found));
   if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs, settings, storedChoices };
   if (targetsTable) findings.push(...validateTargets(targetsTable), ...validateCreditClasses(targetsTable, creditClasses));
   for (const m of found.filter((x) => x.kind === 'matters')) {
@@ -149,15 +210,17 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
       }
     }
   }
+  findings.push(...checkPlanMatters(tasks, planTables, lists));
   const depts = [...new Set(tasks.flatMap((x) => [x.leadDept, ...x.jointDepts]).filter(Boolean))];
   for (const t of found.filter((x) => x.kind === 'inspectors')) findings.push(...validateInspectors(t, depts, options.today));
   // What the draw will need must resolve now, not at the draw: scope → targets, departments → people.
   if (tasks.length && targetsTable) {
     for (const task of tasks) {
-      const prep = prepareDraw(task, dirs, { drawDate: 0, recentWindowDays: 0, annualCap: 0, bureauDepartment: '医疗保障局' });
+      // Duplicate task numbers are reported as TASK_NO_DUPLICATE already: here, what else stands in the way.
+      const prep = prepareDraw({ ...task, blockers: [] }, dirs, { drawDate: 0, recentWindowDays: 0, annualCap: 0, bureauDepartment: '医疗保障局' });
       if (prep.ok) continue;
-      const planTable = found.find((t) => t.kind === 'plan' && t.sheet === task.sheet);
-      const col = planTable?.columns.taskNo ?? planTable?.columns.planNo ?? 0;
+      const planTable = found.find((t) => (t.kind === 'plan' || mattersPlans.includes(t)) && t.sheet === task.sheet);
+      const col = planTable?.columns.taskNo ?? planTable?.columns.planNo ?? planTable?.columns.matterName ?? 0;
       findings.push({
         severity: 'error',
         code: 'TASK_NOT_DRAWABLE',

@@ -28,7 +28,7 @@ import { dateToSerialDay } from '../../core/session/dates';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
-import { Exclusions, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
+import { DrawChecksView, Exclusions, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
 import { DrawResult } from './DrawResult';
 import { DrawRules, defaultDrawRules, type DrawRuleValues } from './DrawRules';
 import { EffectNote } from './EffectNote';
@@ -270,6 +270,8 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
               {plan.historyIssues.length > 5 && <div>{`另有 ${plan.historyIssues.length - 5} 个，见${stepRef('check')}的问题列表。`}</div>}
             </ErrorBar>
           )}
+          {/* The staff rule and what to mind before drawing belong above the action, not in 抽取依据. */}
+          <DrawChecksView plan={plan} />
           {blocker && blocker.kind !== 'drawn' && (
             <ErrorBar title="抽取记录已被改动，不能继续抽取">
               {describeRefusal({ kind: 'blocked', blocker }, task).message}

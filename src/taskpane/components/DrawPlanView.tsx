@@ -4,6 +4,9 @@ import {
   AccordionItem,
   AccordionPanel,
   makeStyles,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
   Table,
   TableBody,
   TableCell,
@@ -120,6 +123,38 @@ export function TeamRules({ ready }: { ready: DrawReady }) {
           <li key={n}>{n}</li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/**
+ * What the draw step says before 抽取: which staff rule applies and where it comes from, and warnings
+ * (too few staff for some target or department, a draw outside the task's 抽查时间, errors on the
+ * task's row of the plan table).
+ */
+export function DrawChecksView({ plan }: { plan: DrawPlan }) {
+  const styles = useStyles();
+  const { checks } = plan;
+  const warnings = [
+    ...checks.staffWarnings.map((w) => w.message),
+    ...(checks.period ? [checks.period.message] : []),
+    ...checks.taskErrors.map((f) => `计划表 ${f.sheet}!${f.cell}：${f.message}`),
+  ];
+  return (
+    <div className={styles.section}>
+      <Text>{`人员规则：${checks.staffRule}`}</Text>
+      {warnings.length > 0 && (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>抽取前请注意</MessageBarTitle>
+            <ul className={styles.list}>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      )}
     </div>
   );
 }

@@ -9,9 +9,14 @@ export type DrawRuleValues = {
   maxPerInspector: number;
 };
 
-/** prepareDraw's defaults, with the bureau's default team size when its settings say one. */
+/**
+ * prepareDraw's defaults, with the bureau's default team size when its settings say one. Only these
+ * four: the staff minimum is a bureau setting (每组至少局部门工作人员), not a per-draw field, and a
+ * default passed here would override it.
+ */
 export function defaultDrawRules(teamSize: number = DRAW_RULE_DEFAULTS.teamSize): DrawRuleValues {
-  return { ...DRAW_RULE_DEFAULTS, teamSize: Math.max(2, teamSize) };
+  const { recentWindowDays, annualCap, maxPerInspector } = DRAW_RULE_DEFAULTS;
+  return { teamSize: Math.max(2, teamSize), recentWindowDays, annualCap, maxPerInspector };
 }
 
 const useStyles = makeStyles({

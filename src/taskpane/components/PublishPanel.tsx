@@ -159,7 +159,7 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
                     <Text>{`登记表“${r.sheet}”：已录入 ${r.entered} 个，待录入 ${r.pending} 个。`}</Text>
                   ) : (
                     <>
-                      <EffectNote>{`将新建工作表“${planned}”，列出本次抽取的 ${d.teams.length} 个检查对象，供填写检查结果、检查日期、后续处置和备注；不会改动其他工作表。`}</EffectNote>
+                      <EffectNote>{`将新建工作表“${planned}”，列出本次抽取的 ${d.teams.length} 个检查对象，供填写检查结果、检查日期、上报时间、后续处置和备注；不会改动其他工作表。`}</EffectNote>
                       <div className={styles.actions}>
                         <Button onClick={() => addResultsSheet(d)} disabled={isWorking} aria-label={`新建结果登记表（第 ${d.seq} 条）`}>
                           新建结果登记表

@@ -1,6 +1,7 @@
 import { Button, Field, Input, makeStyles, SpinButton, Text, tokens } from '@fluentui/react-components';
 import { useState } from 'react';
-import { composePlanName, type BureauSettings } from '../../core/plan';
+import { composePlanName, type BureauSettings, type YearlyRequirements } from '../../core/plan';
+import { FIGURE_THRESHOLDS } from '../../core/results';
 import { basisPointsToPercent, percentToBasisPoints } from '../percentText';
 
 const useStyles = makeStyles({
@@ -24,6 +25,16 @@ const useStyles = makeStyles({
 
 type ClassDraft = { label: string; cls: string; percent: string };
 
+type RequirementKey = keyof YearlyRequirements;
+
+/** The yearly requirements a bureau may set, with their labels; empty = the default. */
+const REQUIREMENTS: readonly { key: RequirementKey; label: string }[] = [
+  { key: 'jointInspections', label: '联合抽查次数占比不低于（%）' },
+  { key: 'jointHouseholds', label: '联合抽查户数占比不低于（%）' },
+  { key: 'creditClasses', label: '信用分级分类抽查占比不低于（%）' },
+  { key: 'coverage', label: '名录库覆盖率不低于（%）' },
+];
+
 type Draft = {
   year: string;
   division: string;
@@ -31,6 +42,15 @@ type Draft = {
   teamSize: number;
   joint: string;
   classes: ClassDraft[];
+  /** 每组至少局部门工作人员. */
+  minStaff: number;
+  /** Percent text per requirement; '' keeps the default. */
+  requirements: Record<RequirementKey, string>;
+  basis: string;
+  /** '' = results are not checked against a time limit. */
+  reportHours: string;
+  /** '' = no stratum of its own for targets with past problems. */
+  problemPercent: string;
 };
 
 function toDraft(s: BureauSettings): Draft {
@@ -45,7 +65,46 @@ function toDraft(s: BureauSettings): Draft {
       cls: c.cls,
       percent: basisPointsToPercent(c.basisPoints),
     })),
+    minStaff: s.minStaff ?? 1,
+    requirements: Object.fromEntries(
+      REQUIREMENTS.map(({ key }) => {
+        const bp = s.requirements?.[key];
+        return [key, bp === undefined ? '' : basisPointsToPercent(bp)];
+      }),
+    ) as Record<RequirementKey, string>,
+    basis: s.requirementsBasis ?? '',
+    reportHours: s.reportHours === undefined ? '' : String(s.reportHours),
+    problemPercent: s.problemRatioBasisPoints === undefined ? '' : basisPointsToPercent(s.problemRatioBasisPoints),
   };
+}
+
+/** The optional rules of the draft, each absent when left empty (the default applies). */
+function checkRules(d: Draft, problems: Record<string, string>): Partial<BureauSettings> {
+  const out: Partial<BureauSettings> = {};
+  if (d.minStaff < 1 || d.minStaff > d.teamSize) problems.minStaff = `请填写 1 到 ${d.teamSize}（每组人数）之间的整数`;
+  else if (d.minStaff > 1) out.minStaff = d.minStaff;
+  const requirements: YearlyRequirements = {};
+  for (const { key } of REQUIREMENTS) {
+    const text = d.requirements[key].trim();
+    if (text === '') continue;
+    const bp = percentToBasisPoints(text);
+    if (bp === null) problems[key] = '请填写 0 到 100 之间的百分数，或留空使用默认值';
+    else requirements[key] = bp;
+  }
+  if (Object.keys(requirements).length > 0) out.requirements = requirements;
+  if (d.basis.trim()) out.requirementsBasis = d.basis.trim();
+  const hours = d.reportHours.trim();
+  if (hours !== '') {
+    if (!/^\d+$/.test(hours) || Number(hours) < 1) problems.reportHours = '请填写整数小时，如 24，或留空不检查';
+    else out.reportHours = Number(hours);
+  }
+  const problem = d.problemPercent.trim();
+  if (problem !== '') {
+    const bp = percentToBasisPoints(problem);
+    if (bp === null) problems.problemPercent = '请填写 0 到 100 之间的百分数，或留空不单独成层';
+    else out.problemRatioBasisPoints = bp;
+  }
+  return out;
 }
 
 type Checked = { settings: BureauSettings; problems: Record<string, string> };
@@ -72,6 +131,7 @@ function check(d: Draft): Checked {
     if (seen.has(c.cls)) problems[`class${i}`] = `等级代码“${c.cls}”重复`;
     seen.add(c.cls);
   });
+  const rules = checkRules(d, problems);
   return {
     settings: {
       year,
@@ -83,6 +143,7 @@ function check(d: Draft): Checked {
         .map((x) => x.trim())
         .filter(Boolean),
       creditClasses,
+      ...rules,
     },
     problems,
   };
@@ -190,6 +251,44 @@ export function SettingsForm({ initial, exists, isSaving, onSave, onCancel }: Se
         >
           添加等级
         </Button>
+      </div>
+      <Text weight="semibold">抽取与年度统计规则</Text>
+      <Field
+        label="每组至少局部门工作人员"
+        hint="组长总由局部门工作人员担任；如本局要求每组至少两名局部门工作人员（如偃师细则第二十条），填 2"
+        validationMessage={shown('minStaff')}
+      >
+        <SpinButton
+          value={draft.minStaff}
+          min={1}
+          max={draft.teamSize}
+          onChange={(_, d) => {
+            const v = d.value ?? Number(d.displayValue);
+            if (Number.isInteger(v) && v >= 1 && v <= 9) set({ minStaff: v });
+          }}
+        />
+      </Field>
+      <div className={styles.pair}>
+        {REQUIREMENTS.map(({ key, label }) => (
+          <Field key={key} label={label} hint={`留空为默认 ${basisPointsToPercent(FIGURE_THRESHOLDS[key])}`} validationMessage={shown(key)}>
+            <Input
+              value={draft.requirements[key]}
+              inputMode="decimal"
+              onChange={(_, d) => set({ requirements: { ...draft.requirements, [key]: d.value } })}
+            />
+          </Field>
+        ))}
+      </div>
+      <Field label="统计要求的依据文件" hint="本局实施方案或工作计划的名称，年度统计表中引用">
+        <Input value={draft.basis} onChange={(_, d) => set({ basis: d.value })} />
+      </Field>
+      <div className={styles.pair}>
+        <Field label="检查结果上报时限（小时）" hint="如 24；留空不检查" validationMessage={shown('reportHours')}>
+          <Input value={draft.reportHours} inputMode="numeric" onChange={(_, d) => set({ reportHours: d.value })} />
+        </Field>
+        <Field label="既往发现问题对象抽查比例（%）" hint="留空不单独成层" validationMessage={shown('problemPercent')}>
+          <Input value={draft.problemPercent} inputMode="decimal" onChange={(_, d) => set({ problemPercent: d.value })} />
+        </Field>
       </div>
       {preview && <Text className={styles.preview}>{`计划名称将写作：${preview}（序号依次递增）`}</Text>}
       <div className={styles.actions}>

@@ -81,7 +81,7 @@ describe('validateDrawRecord', () => {
   });
 
   it.each<[string, (r: Record<string, Loose>) => void, string, DrawRecordIssue['code']]>([
-    ['a wrong protocol', (r) => (r.protocol = 'ssj-draw/2'), 'protocol', 'wrong-protocol'],
+    ['a wrong protocol', (r) => (r.protocol = 'ssj-draw/3'), 'protocol', 'wrong-protocol'],
     ['an unknown top-level key', (r) => (r.extra = 1), 'extra', 'unknown-field'],
     ['a result in the inputs', (r) => (r.result = []), 'result', 'result-present'],
     ['a missing task key', (r) => delete r.task.taskName, 'task.taskName', 'missing-field'],

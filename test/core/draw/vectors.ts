@@ -1,5 +1,6 @@
-/** Typed access to test/data/ssj-draw-vectors.json (the spec's vectors, copied). */
+/** Typed access to test/data/ssj-draw-vectors.json and …-v2.json (the spec's vectors, copied). */
 import raw from '../../data/ssj-draw-vectors.json';
+import rawV2 from '../../data/ssj-draw-vectors-v2.json';
 import type { DrawInputs, ResultEntry, SubstitutionRecord } from '../../../src/core/draw';
 
 export type DrawVector = {
@@ -60,5 +61,29 @@ export function deepFreeze<T>(value: T): T {
 export function drawVector(index: number): DrawVector {
   const vector = vectors.draws[index];
   if (vector === undefined) throw new Error(`no draw vector ${index}`);
+  return vector;
+}
+
+/** The ssj-draw/2 vectors (spec §12), copied into test/data/ssj-draw-vectors-v2.json. */
+export type VectorsV2 = {
+  readonly protocol: string;
+  readonly draws: readonly DrawVector[];
+  readonly failures: readonly {
+    readonly title: string;
+    readonly inputs: DrawInputs;
+    readonly failure: 'invalid-record' | 'no-leader' | 'too-few-inspectors' | 'too-few-staff';
+  }[];
+  readonly substitutions: {
+    readonly drawIndex: number;
+    readonly chain: readonly SubstitutionRecord[];
+  };
+};
+
+export const vectorsV2 = rawV2 as unknown as VectorsV2;
+
+/** The ssj-draw/2 draw vector at `index`, which must exist. */
+export function drawVectorV2(index: number): DrawVector {
+  const vector = vectorsV2.draws[index];
+  if (vector === undefined) throw new Error(`no ssj-draw/2 draw vector ${index}`);
   return vector;
 }

@@ -62,6 +62,7 @@ describe('buildRecordFormModel', () => {
     expect(form.inspectorGroups).toEqual([
       {
         department: YB,
+        departments: [YB],
         unit: '舞钢市医疗保障局',
         inspectors: [
           { id: 'YB001', name: '王建国', idNumber: 'YB001', idKind: '执法证号', isLeader: true },
@@ -71,6 +72,7 @@ describe('buildRecordFormModel', () => {
       },
       {
         department: SJ,
+        departments: [SJ],
         unit: '舞钢市市场监督管理局',
         inspectors: [
           { id: 'SJ001', name: '刘丽娜', idNumber: 'SJ001', idKind: '执法证号', isLeader: false },
@@ -325,5 +327,51 @@ describe('buildRecordFormsOps', () => {
   it('uses the given sheet name', () => {
     const ops = buildRecordFormsOps(record, context, { sheetName: '一户一表' });
     expect(new Set(ops.map((o) => o.sheet))).toEqual(new Set(['一户一表']));
+  });
+});
+
+describe('buildRecordFormModel: 单位 and 检查单位 print the 单位, not the 科室', () => {
+  /** Xingtai's task: 发起科室 基金管理科, 联合科室 医疗保险基金监管科, both of 邢台市医疗保障局, with 市场监督管理局. */
+  function xingtai() {
+    const inspectors = {
+      A1: { name: '王一', badgeNo: 'A1', unit: '邢台市医疗保障局', section: '基金管理科', teamDepartment: '基金管理科' },
+      B1: { name: '周杰', badgeNo: 'B1', unit: '邢台市医疗保障局', section: '医疗保险基金监管科', teamDepartment: '医疗保险基金监管科' },
+      S1: { name: '刘丽娜', badgeNo: 'S1', unit: '邢台市市场监督管理局', section: '药品股', teamDepartment: '市场监督管理局' },
+    };
+    const context = makeContext({
+      inspectors,
+      matters: [
+        { department: '基金管理科', matter: '甲事项' },
+        { department: '医疗保险基金监管科', matter: '乙事项' },
+        { department: '市场监督管理局', matter: '丙事项' },
+      ],
+    });
+    const base = makeRecord([{ target: 'T1', stratum: '全部', leader: 'A1', members: ['A1', 'B1', 'S1'] }]);
+    const record = {
+      ...base,
+      team: { ...base.team, departments: [{ name: '基金管理科', min: 1 }, { name: '医疗保险基金监管科', min: 1 }, { name: '市场监督管理局', min: 1 }] },
+    };
+    return { record, context };
+  }
+
+  it('shows 邢台市医疗保障局 for people drawn for its 科室, one 单位 row for two 科室 of it', () => {
+    const { record, context } = xingtai();
+    const form = buildRecordFormModel(record, context, record.result[0]!);
+    expect(form.inspectorGroups.map((g) => [g.unit, g.departments, g.inspectors.map((p) => p.name)])).toEqual([
+      ['邢台市医疗保障局', ['基金管理科', '医疗保险基金监管科'], ['王一', '周杰']],
+      ['邢台市市场监督管理局', ['市场监督管理局'], ['刘丽娜']],
+    ]);
+    expect(form.checks.map((c) => [c.unit, c.matter])).toEqual([
+      ['邢台市医疗保障局', '甲事项；乙事项'],
+      ['邢台市市场监督管理局', '丙事项'],
+    ]);
+  });
+
+  it('prints the 单位 cell broken after the 行政区划', () => {
+    const { record, context } = xingtai();
+    const cells = cellsOf(buildRecordFormsOps(record, context));
+    const texts = [...(cells.values().next().value as Map<string, CellInput>).values()].map(String);
+    expect(texts).toContain('邢台市\n医疗保障局');
+    expect(texts).not.toContain('基金管理科');
   });
 });

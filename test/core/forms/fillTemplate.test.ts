@@ -1,4 +1,4 @@
-import { fillTemplate, templateValuesFor } from '../../../src/core/forms';
+import { fillTemplate, fillTemplateFor, templateValuesFor } from '../../../src/core/forms';
 import type { Grid, MergedArea } from '../../../src/core/grid';
 import { makeContext, makeRecord, MATTER_SJ, MATTER_YB } from './formFixture';
 
@@ -222,5 +222,50 @@ describe('fillTemplate', () => {
         { 名称: 'x' },
       ),
     ).toEqual([]);
+  });
+});
+
+describe('fillTemplateFor on 舞钢’s own 附件2 (test/fixtures/wugang-2024-matters.xlsx)', () => {
+  /** The committed template sheet, as the xlsx adapter reads it. */
+  async function wugangForm(): Promise<Grid> {
+    const { readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { openXlsxWorkbook } = await import('../../../src/workbook/xlsx');
+    const book = await openXlsxWorkbook(readFileSync(join(__dirname, '..', '..', 'fixtures', 'wugang-2024-matters.xlsx')), 'w.xlsx');
+    const [grid] = await book.readSheets(['附件2']);
+    return grid!;
+  }
+
+  /** The record's lead department is the 科室 基金监管股, the 单位 cells say 医疗保障局 (issue 18). */
+  function drawnForSection() {
+    const base = makeContext();
+    const inspectors = Object.fromEntries(
+      Object.entries(base.inspectors).map(([id, p]) => [id, p.teamDepartment === '医疗保障局' ? { ...p, teamDepartment: '基金监管股' } : p]),
+    );
+    const context = makeContext({ inspectors, matters: [{ department: '基金监管股', matter: MATTER_YB }, { department: '市场监督管理局', matter: MATTER_SJ }] });
+    const plain = makeRecord();
+    const record = { ...plain, team: { ...plain.team, departments: [{ name: '基金监管股', min: 1 }, { name: '市场监督管理局', min: 1 }] } };
+    return { record, context };
+  }
+
+  it('fills both 医疗保障局 rows (the leader first) and both 市场监督管理局 rows', async () => {
+    const grid = await wugangForm();
+    const { record, context } = drawnForSection();
+    const filled = fillTemplateFor(grid, templateValuesFor(record, context, record.result[0]!));
+    const at = new Map(filled.writes.map((w) => [w.address, w.value]));
+    expect([at.get('C4'), at.get('C5'), at.get('C6'), at.get('C7')]).toEqual(['王建国', '李海燕', '刘丽娜', '陈伟']);
+    expect([at.get('D4'), at.get('D6')]).toEqual(['YB001', 'SJ001']);
+    expect(filled.unplaced).toEqual([]);
+    expect(filled.message).toBe('');
+  });
+
+  it('names a drawn inspector who finds no row, never leaving them off silently', async () => {
+    const grid = await wugangForm();
+    const { record, context } = drawnForSection();
+    // Three of 医疗保障局 on a form with two 医疗保障局 rows.
+    const entry = { target: 'T3', stratum: '全部', leader: 'YB001', members: ['YB001', 'YB002', 'YB003', 'SJ001'] };
+    const filled = fillTemplateFor(grid, templateValuesFor({ ...record, result: [entry] }, context, entry));
+    expect(filled.unplaced).toEqual(['张志强（舞钢市医疗保障局）']);
+    expect(filled.message).toBe('模板“附件2”中没有以下检查人员的位置：张志强（舞钢市医疗保障局）。请在模板中为其单位增加一行，或核对模板中“单位”栏的写法。');
   });
 });

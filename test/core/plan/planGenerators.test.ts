@@ -110,6 +110,32 @@ describe('bureau settings', () => {
     expect(readSettings(grid)).toEqual(XINGTAI);
   });
 
+  it('round-trips the optional rules: staff per team, the yearly requirements and their document, report hours, the problem ratio', async () => {
+    const full: BureauSettings = {
+      ...XINGTAI,
+      minStaff: 2,
+      requirements: { jointInspections: 5000, coverage: 1000 },
+      requirementsBasis: '《2026年邢台市医疗保障局“双随机、一公开”监管工作实施方案》',
+      reportHours: 24,
+      problemRatioBasisPoints: 3000,
+    };
+    const book = createXlsxWorkbook();
+    await book.apply(saveSettingsOps(full, false));
+    const [grid] = await book.readSheets([SETTINGS_SHEET]);
+    expect(readSettings(grid)).toEqual(full);
+    expect(grid!.text.map((r) => r[0])).toEqual(
+      expect.arrayContaining(['每组至少局部门工作人员', '联合抽查次数占比不低于', '名录库覆盖率不低于', '年度要求依据', '检查结果上报时限（小时）', '既往发现问题对象抽查比例']),
+    );
+  });
+
+  it('reads a settings sheet without the optional rows as before (the defaults apply)', async () => {
+    const book = createXlsxWorkbook();
+    await book.apply(saveSettingsOps(XINGTAI, false));
+    const [grid] = await book.readSheets([SETTINGS_SHEET]);
+    const read = readSettings(grid)!;
+    for (const key of ['minStaff', 'requirements', 'requirementsBasis', 'reportHours', 'problemRatioBasisPoints']) expect(read).not.toHaveProperty(key);
+  });
+
   it('proposes year, division and department from the plan names, and classes from the directory', () => {
     const s = proposeSettings(
       [

@@ -214,4 +214,65 @@ describe('prepareDraw', () => {
     prepareDraw(TASK, d, { drawDate: D });
     expect(d).toEqual(copy);
   });
+
+  it('matches a 科室 exactly: 医疗保险基金监管科 staff are not pooled with 基金监管科', () => {
+    const d = dirs({
+      inspectors: [
+        person('Y1'),
+        person('Y2', { section: '医疗保险基金监管科' }),
+        person('Y3', { section: ' 基金监管科\u3000' }),
+        person('S1', { department: '邢台市市场监督管理局', section: '药品流通监管科' }),
+      ],
+    });
+    const p = ok(prepareDraw(TASK, d, { drawDate: D }));
+    expect(p.inputs.team.inspectors.map((x) => [x.id, x.department])).toEqual([
+      ['S1', '市场监督管理局'],
+      ['Y1', '基金监管科'],
+      ['Y3', '基金监管科'],
+    ]);
+  });
+
+  it('matches a 单位 with or without its 行政区划 prefix, and only that bureau', () => {
+    const d = dirs({
+      inspectors: [
+        person('Y1'),
+        person('S1', { department: '邢台市市场监督管理局', section: '' }),
+        person('S2', { department: '市场监督管理局', section: '' }),
+        person('S3', { department: '承德县市场监督管理局', section: '' }),
+      ],
+    });
+    const p = ok(prepareDraw({ ...TASK, jointDepts: ['邢台市市场监督管理局'] }, d, { drawDate: D }));
+    expect(p.inputs.team.inspectors.map((x) => x.id)).toEqual(['S1', 'S2', 'Y1']);
+  });
+
+  it('keeps ssj-draw/1 for minStaff 1 and freezes minStaff into an ssj-draw/2 record above it', () => {
+    const v1 = ok(prepareDraw(TASK, dirs(), { drawDate: D }));
+    expect(v1.inputs.protocol).toBe('ssj-draw/1');
+    expect(v1.inputs.team).not.toHaveProperty('minStaff');
+    const v2 = ok(prepareDraw({ ...TASK, jointDepts: [] }, dirs(), { drawDate: D, minStaff: 2 }));
+    expect(v2.inputs.protocol).toBe('ssj-draw/2');
+    expect(v2.inputs.team.minStaff).toBe(2);
+  });
+
+  it('stops when minStaff is more than the team size', () => {
+    const p = prepareDraw(TASK, dirs(), { drawDate: D, minStaff: 3 });
+    expect(!p.ok && p.problems).toEqual([
+      '每组至少局部门工作人员设为 3 人，但检查组只有 2 人：请设为 1 到 2 之间的整数，或增加每组人数。',
+    ]);
+  });
+
+  it('puts targets with past problems in their own stratum at the bureau’s higher ratio, first (偃师 第十七条)', () => {
+    const past = (uscc: string, result: string): HistoryEntry => ({ sheet: 'h', row: 0, date: D - 400, targetName: '', uscc, inspectorNames: [], badgeNos: [], planNo: '', result });
+    const history = [past('T001', '5.发现问题已责令整改'), past('T003', '1'), past('T005', '不合格')];
+    const plain = ok(prepareDraw(TASK, dirs({ history }), { drawDate: D }));
+    expect(plain.inputs.strata.map((x) => x.name)).toEqual(['定点零售药店']);
+    const p = ok(prepareDraw(TASK, dirs({ history }), { drawDate: D, problemRatioBasisPoints: 5000 }));
+    expect(p.inputs.strata.map((x) => [x.name, x.basisPoints, x.candidates.length])).toEqual([
+      ['既往发现问题', 5000, 2],
+      ['定点零售药店', 1000, 8],
+    ]);
+    expect(p.inputs.strata[0]!.candidates).toEqual(['T001', 'T005']);
+    expect(p.notes).toContain('2 个检查对象以往检查发现过问题，单独成层“既往发现问题”，按 50% 抽取（本局设置）；其余对象按本任务的抽查比例抽取。');
+  });
 });
+

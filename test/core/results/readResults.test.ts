@@ -2,7 +2,7 @@ import type { Grid } from '../../../src/core/grid';
 import { readResults } from '../../../src/core/results';
 import { readBookState } from '../../../src/workbook';
 import type { MemoryWorkbook } from '../../../src/workbook/memory';
-import { addResultsSheet, dateCell, drawnBook, drawTask, enter, TODAY, voidDraw } from './resultsFixture';
+import { addResultsSheet, dateCell, drawnBook, drawTask, enter, enterReportTime, TODAY, voidDraw } from './resultsFixture';
 
 async function gridsOf(book: MemoryWorkbook): Promise<Grid[]> {
   return book.readSheets((await book.listSheets()).map((s) => s.name));
@@ -73,10 +73,10 @@ describe('readResults', () => {
     await enter(book, sheet, 4, [7, dateCell('2025-06-03')]);
     const reading = readResults(await gridsOf(book), draws, { today: TODAY });
     expect(reading.findings.map((f) => [f.code, f.severity, f.cell, f.suggestion])).toEqual([
-      ['RESULTS_FOLLOW_UP_INVALID', 'error', 'F5', '责令改正'],
-      ['RESULTS_FOLLOW_UP_MISSING', 'warning', 'F6', undefined],
-      ['RESULTS_FOLLOW_UP_MISSING', 'warning', 'F7', undefined],
-      ['RESULTS_FOLLOW_UP_UNEXPECTED', 'warning', 'F8', undefined],
+      ['RESULTS_FOLLOW_UP_INVALID', 'error', 'G5', '责令改正'],
+      ['RESULTS_FOLLOW_UP_MISSING', 'warning', 'G6', undefined],
+      ['RESULTS_FOLLOW_UP_MISSING', 'warning', 'G7', undefined],
+      ['RESULTS_FOLLOW_UP_UNEXPECTED', 'warning', 'G8', undefined],
     ]);
     expect(reading.findings[1]!.message).toContain('检查结果为 2（未按规定公示应当公示的信息），属于发现问题，后续处置却是“无需后续处置”');
   });
@@ -168,5 +168,38 @@ describe('readResults', () => {
     expect(reading.draws[1]!.pending).toBe(all[1]!.teams.length);
     expect(draws).toHaveLength(1);
     expect(reading.findings).toEqual([]);
+  });
+});
+
+describe('readResults: 上报时间 (乌鲁木齐 2023: within 24 hours of the check)', () => {
+  async function entered() {
+    const { book, draws } = await drawnBook();
+    const sheet = await addResultsSheet(book, draws[0]!);
+    await enter(book, sheet, 0, [1, dateCell('2025-06-03'), '无需后续处置']);
+    await enter(book, sheet, 1, [1, dateCell('2025-06-03'), '无需后续处置']);
+    await enter(book, sheet, 2, [1, dateCell('2025-06-03'), '无需后续处置']);
+    await enter(book, sheet, 3, [1, dateCell('2025-06-03'), '无需后续处置']);
+    await enterReportTime(book, sheet, 0, '2025-06-04 16:30');
+    await enterReportTime(book, sheet, 1, '2025年6月6日9时00分');
+    await enterReportTime(book, sheet, 3, '下午');
+    return { book, draws, sheet };
+  }
+
+  it('reads the 上报时间 and, with the bureau’s limit, names late and missing reports at their cells', async () => {
+    const { book, draws, sheet } = await entered();
+    const reading = readResults(await gridsOf(book), draws, { today: TODAY, reportHours: 24 });
+    expect(reading.draws[0]!.targets.slice(0, 2).map((t) => t.reportedAt)).toEqual(['2025-06-04 16:30', '2025-06-06 09:00']);
+    expect(reading.findings.map((f) => [f.code, f.sheet, f.cell])).toEqual([
+      ['RESULTS_REPORT_LATE', sheet, 'F6'],
+      ['RESULTS_REPORT_MISSING', sheet, 'F7'],
+      ['RESULTS_REPORT_TIME_INVALID', sheet, 'F8'],
+    ]);
+    expect(reading.findings[0]!.message).toContain('于 2025-06-03 检查，2025-06-06 09:00 才上报，超过本局要求的检查后 24 小时');
+  });
+
+  it('checks no time limit when the bureau sets none', async () => {
+    const { book, draws } = await entered();
+    const reading = readResults(await gridsOf(book), draws, { today: TODAY });
+    expect(reading.findings.map((f) => f.code)).toEqual(['RESULTS_REPORT_TIME_INVALID']);
   });
 });

@@ -51,9 +51,26 @@ export async function addResultsSheet(book: MemoryWorkbook, draw: DrawItem): Pro
   return sheet;
 }
 
-/** Types into the results sheet: row i (0-based target index) from column D: 检查结果, 检查日期, 后续处置, 备注. */
+/**
+ * Types into the results sheet, row i (0-based target index): from column D 检查结果, 检查日期,
+ * 后续处置, 备注 (columns D, E, G, H: the 上报时间 column F is typed with {@link enterReportTime});
+ * with another `column`, the cells go there as they are.
+ */
 export async function enter(book: MemoryWorkbook, sheet: string, i: number, cells: CellInput[], column = 'D'): Promise<void> {
-  await book.apply([{ kind: 'write', sheet, address: `${column}${5 + i}`, rows: [cells] }]);
+  if (column !== 'D') {
+    await book.apply([{ kind: 'write', sheet, address: `${column}${5 + i}`, rows: [cells] }]);
+    return;
+  }
+  const [code = null, date = null, ...rest] = cells;
+  await book.apply([
+    { kind: 'write', sheet, address: `D${5 + i}`, rows: [[code, date]] },
+    ...(rest.length ? [{ kind: 'write' as const, sheet, address: `G${5 + i}`, rows: [rest] }] : []),
+  ]);
+}
+
+/** Types the 上报时间 (column F) of row i. */
+export async function enterReportTime(book: MemoryWorkbook, sheet: string, i: number, value: CellInput): Promise<void> {
+  await book.apply([{ kind: 'write', sheet, address: `F${5 + i}`, rows: [[value]] }]);
 }
 
 /** A date cell as Excel stores it: the serial with a date format. */
@@ -72,7 +89,7 @@ export function makeDraw(
   seq: number,
   date: string,
   teams: TeamSpec[],
-  options: { strata?: string[]; annualCap?: number | null; voided?: boolean; isSecret?: boolean } = {},
+  options: { strata?: string[]; annualCap?: number | null; voided?: boolean; isSecret?: boolean; planNo?: string } = {},
 ): DrawItem {
   const inspectors: DrawContext['inspectors'] = {};
   const targets: DrawContext['targets'] = {};
@@ -89,7 +106,7 @@ export function makeDraw(
   const strata = (options.strata ?? ['全部对象']).map((name) => ({ name, basisPoints: 500, candidates: [] as string[] }));
   const record = {
     protocol: 'ssj-draw/1',
-    task: { planNo: '2025009', taskNo: String(seq).padStart(3, '0'), planName: '', taskName: '' },
+    task: { planNo: options.planNo ?? `${date.slice(0, 4)}009`, taskNo: String(seq).padStart(3, '0'), planName: '', taskName: '' },
     seed: { source: 'local', hex: '00'.repeat(32) },
     strata,
     team: { size: 2, departments, maxPerInspector: 0, inspectors: [], exclusions: [] },
@@ -112,6 +129,6 @@ export function makeDraw(
     notes: [],
     settings,
   } as unknown as DrawContext;
-  const entry = { seq, time: `${date}T09:00:00+08:00`, event: '抽取', planNo: '2025009', taskNo: record.task.taskNo, hash: String(seq).repeat(64).slice(0, 64) } as LogEntry;
+  const entry = { seq, time: `${date}T09:00:00+08:00`, event: '抽取', planNo: record.task.planNo, taskNo: record.task.taskNo, hash: String(seq).repeat(64).slice(0, 64) } as LogEntry;
   return { seq, row: seq + 4, entry, record, context, substitutions: [], teams: result, voided: options.voided ? { seq: 99, reason: '测试' } : null, replaces: 0 };
 }

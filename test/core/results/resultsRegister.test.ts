@@ -51,7 +51,10 @@ describe('resultsRegisterOps', () => {
     expect(ops).toContainEqual(
       expect.objectContaining({ kind: 'listValidation', address: `D5:D${last}`, items: ['1', '2', '3', '4', '5', '6', '7', '8', '9', '10'], prompt: expect.stringContaining('4 通过登记的住所（经营场所）无法取得联系') }),
     );
-    expect(ops).toContainEqual(expect.objectContaining({ kind: 'listValidation', address: `F5:F${last}`, items: [...FOLLOW_UP_OPTIONS] }));
+    expect(ops).toContainEqual(expect.objectContaining({ kind: 'listValidation', address: `G5:G${last}`, items: [...FOLLOW_UP_OPTIONS] }));
+    // 上报时间 next to 检查日期 (乌鲁木齐 2023: reported within 24 hours of the check).
+    expect(ops).toContainEqual(expect.objectContaining({ kind: 'dateValidation', address: `F5:F${last}`, min: '2025-04-01' }));
+    expect(ops).toContainEqual({ kind: 'style', sheet: '检查结果-x', address: `F5:F${last}`, style: { numberFormat: 'yyyy-mm-dd hh:mm', horizontal: 'center' } });
     expect(ops).toContainEqual(expect.objectContaining({ kind: 'dateValidation', address: `E5:E${last}`, min: '2025-04-01' }));
     expect(ops).toContainEqual({ kind: 'style', sheet: '检查结果-x', address: `E5:E${last}`, style: { numberFormat: 'yyyy-mm-dd', horizontal: 'center' } });
     const setup = ops.find((o): o is Extract<WorkbookOp, { kind: 'pageSetup' }> => o.kind === 'pageSetup')!.setup;

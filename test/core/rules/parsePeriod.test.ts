@@ -133,3 +133,53 @@ describe('formatPeriod', () => {
     expect(formatPeriod({ startMonth: 6, endMonth: 6 })).toBe('6月');
   });
 });
+
+describe('parsePeriod: number cells and month lists', () => {
+  it('never reads the number 2025.1 (a typed 2025.10 or 2025.1) as January', () => {
+    const r = parsePeriod('2025.1', 2025.1, 2025);
+    expect(r.ok).toBe(false);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'PERIOD_AMBIGUOUS_NUMBER' }),
+    ]);
+    expect(r.findings[0]?.message).toContain('看不出是1月还是10月');
+    expect(r.findings[0]).not.toHaveProperty('suggestion');
+  });
+
+  it('reads another month of a number cell with a warning to write it as text', () => {
+    const r = parsePeriod('2025.6', 2025.6, 2025);
+    expect(r.ok && r.value).toEqual({ year: 2025, startMonth: 6, endMonth: 6 });
+    expect(r.findings).toEqual([
+      expect.objectContaining({ severity: 'warning', code: 'PERIOD_NUMBER_CELL', suggestion: '2025年6月' }),
+    ]);
+  });
+
+  it('still reads the text 2025.10 as October', () => {
+    const r = parsePeriod('2025.10', '2025.10', 2025);
+    expect(r.ok && r.value).toEqual({ year: 2025, startMonth: 10, endMonth: 10 });
+  });
+
+  it.each([
+    ['2025年6、9月', [6, 9]],
+    ['2025年6月、9月', [6, 9]],
+    ['2025 年 3、6 和 9 月', [3, 6, 9]],
+  ])('accepts single months listed, %s, as filled to the month', (text, months) => {
+    const r = parsePeriod(text, text, 2025);
+    expect(r).toEqual({
+      ok: true,
+      value: { year: 2025, startMonth: months[0], endMonth: months[months.length - 1], months },
+      findings: [],
+    });
+  });
+
+  it('suggests a month list with the plan year when the year is missing', () => {
+    const r = parsePeriod('6、9月', '6、9月', 2025);
+    expect(r.findings).toEqual([
+      expect.objectContaining({ code: 'PERIOD_YEAR_MISSING', suggestion: '2025年6、9月' }),
+    ]);
+    expect(r.findings[0]?.message).toContain('建议写作“2025年6、9月”');
+  });
+
+  it('refuses a month that does not exist in a list', () => {
+    expect(parsePeriod('2025年6、13月').findings.map((f) => f.code)).toEqual(['PERIOD_MONTH_OUT_OF_RANGE']);
+  });
+});

@@ -48,8 +48,13 @@ describe('validateWorkbook', () => {
     expect(cells).not.toContain('D2');
   });
 
-  it('finds nothing and reports nothing in an empty book', () => {
-    expect(validateWorkbook([grid('Sheet1', [['']])])).toMatchObject({ tables: [], findings: [], tasks: [] });
+  it('finds no table in an empty book and says the plan table is missing, never “no problem”', () => {
+    const r = validateWorkbook([grid('Sheet1', [['']])]);
+    expect(r).toMatchObject({ tables: [], tasks: [] });
+    expect(r.findings).toEqual([
+      expect.objectContaining({ severity: 'error', code: 'PLAN_TABLE_MISSING', sheet: 'Sheet1', cell: '' }),
+    ]);
+    expect(r.findings[0]?.message).toContain('本工作簿中没有认出任何表格（工作表：“Sheet1”）');
   });
 
   it('finds the plan table in a sheet 1,000 columns wide', () => {
@@ -180,7 +185,7 @@ describe('validateWorkbook: table choices', () => {
     const sheet = grid('说明', [['本表用于'], ['其他内容']]);
     const r = validateWorkbook([sheet], { tableChoices: [{ sheet: '说明', kind: 'targets', headerRow: 9 }] });
     expect(r.tables).toEqual([]);
-    expect(r.findings).toEqual([
+    expect(r.findings.filter((f) => f.code !== 'PLAN_TABLE_MISSING')).toEqual([
       expect.objectContaining({
         code: 'TABLE_CHOICE_INVALID',
         cell: 'A9',

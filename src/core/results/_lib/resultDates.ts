@@ -82,3 +82,39 @@ function fromParts(ys: string, ms: string, ds: string, shown: string): ParsedDat
   if (y < EARLIEST_YEAR || !isRealDate(y, m, d)) return { ok: false, shown };
   return { ok: true, iso: isoOf(y, m, d) };
 }
+
+export type ParsedTime = { ok: true; iso: string; minutes: number } | { ok: false; shown: string } | { ok: 'empty' };
+
+/**
+ * Reads a 上报时间 cell: a date-time cell (serial with a fraction of a day) or text such as
+ * `2025-06-04 10:30`, `2025/6/4 10:30`, `2025年6月4日10时30分`, `2025年6月4日10:30`; a date alone
+ * counts as the end of that day (the latest it can mean).
+ * @param value the raw value
+ * @param text what the cell shows
+ * @returns `YYYY-MM-DD HH:MM` and minutes since 1899-12-30 00:00, `empty`, or not a time
+ * @example parseReportTime(null, '2025-06-04 10:30') // { ok: true, iso: '2025-06-04 10:30', minutes: 65_893_590 }
+ */
+export function parseReportTime(value: CellValue, text: string): ParsedTime {
+  const shown = text.trim();
+  if (typeof value === 'number' && Number.isFinite(value) && value >= 61 && value < 2_958_466) {
+    const minutes = Math.round(value * 1440);
+    const iso = `${serialToIsoDate(Math.floor(minutes / 1440))} ${clock(minutes % 1440)}`;
+    return Number(iso.slice(0, 4)) >= EARLIEST_YEAR ? { ok: true, iso, minutes } : { ok: false, shown: shown || iso };
+  }
+  const s = stripSpaces(toHalfWidth(shown)).replace(/[时点]/, ':').replace(/分$/, '');
+  if (s === '') return { ok: 'empty' };
+  const m = /^(\d{4})[年\-/.．](\d{1,2})[月\-/.．](\d{1,2})日?(?:T?(\d{1,2}):(\d{2}))?$/.exec(s);
+  if (!m) return { ok: false, shown };
+  const date = fromParts(m[1]!, m[2]!, m[3]!, shown);
+  if (date.ok !== true) return { ok: false, shown };
+  const hasTime = m[4] !== undefined;
+  const h = hasTime ? Number(m[4]) : 23;
+  const min = hasTime ? Number(m[5]) : 59;
+  if (h > 23 || min > 59) return { ok: false, shown };
+  const minutes = isoDateToSerial(date.iso) * 1440 + h * 60 + min;
+  return { ok: true, iso: `${date.iso} ${clock(h * 60 + min)}`, minutes };
+}
+
+function clock(minutesOfDay: number): string {
+  return `${String(Math.floor(minutesOfDay / 60)).padStart(2, '0')}:${String(minutesOfDay % 60).padStart(2, '0')}`;
+}

@@ -46,6 +46,11 @@ const KNOWN_DEPARTMENT_STEMS = [
   '行政审批',
 ];
 
+/** True when `s` begins with the stem of a department name bureaus use (`市场监督管理局`). */
+export function startsWithKnownDepartment(s: string): boolean {
+  return KNOWN_DEPARTMENT_STEMS.some((stem) => s.startsWith(stem));
+}
+
 /** True when `s` is one or more divisions (`承德县`, `河北省承德市承德县`). */
 export function isDivision(s: string): boolean {
   return s.length >= 2 && DIVISION_SUFFIXES.some((suffix) => s.endsWith(suffix) && s.length > suffix.length);
