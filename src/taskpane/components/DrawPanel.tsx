@@ -28,7 +28,7 @@ import { dateToSerialDay } from '../../core/session/dates';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
-import { DrawChecksView, Exclusions, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
+import { DrawWarnings, Exclusions, StaffRule, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
 import { DrawResult } from './DrawResult';
 import { DrawRules, defaultDrawRules, type DrawRuleValues } from './DrawRules';
 import { EffectNote } from './EffectNote';
@@ -244,7 +244,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
         </Dropdown>
       </Field>
       {ready && (
-        <Text>{`从 ${plan.candidates} 个候选对象中抽取 ${plan.picks} 个，每个检查组 ${rules.teamSize} 人。分层、规则和排除清单见下方“抽取依据”。`}</Text>
+        <Text>{`从 ${plan.candidates} 个候选对象中抽取 ${plan.picks} 个（每组 ${rules.teamSize} 人）。分层、规则和排除清单见下方“抽取依据”。`}</Text>
       )}
 
       {!ready && (
@@ -270,8 +270,8 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
               {plan.historyIssues.length > 5 && <div>{`另有 ${plan.historyIssues.length - 5} 个，见${stepRef('check')}的问题列表。`}</div>}
             </ErrorBar>
           )}
-          {/* The staff rule and what to mind before drawing belong above the action, not in 抽取依据. */}
-          <DrawChecksView plan={plan} />
+          {/* What to mind before drawing belongs above the action; the staff rule is in 抽取依据. */}
+          <DrawWarnings plan={plan} />
           {blocker && blocker.kind !== 'drawn' && (
             <ErrorBar title="抽取记录已被改动，不能继续抽取">
               {describeRefusal({ kind: 'blocked', blocker }, task).message}
@@ -381,6 +381,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
           <>
             <StrataTable plan={plan} />
             <TeamRules ready={ready} />
+            <StaffRule plan={plan} />
             <Exclusions ready={ready} />
           </>
         )}
