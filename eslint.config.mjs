@@ -129,6 +129,42 @@ export default tseslint.config(
       ],
     },
   },
+  // Each adapter stands alone: what two of them share lives at src/workbook level (rangeAddress,
+  // checkBatch, _lib), never inside another adapter's folder.
+  ...['office', 'xlsx', 'memory'].map((adapter) => ({
+    files: [`src/workbook/${adapter}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/taskpane/**', '**/cli/**', '**/page/**', 'react', '@fluentui/*'], message: '适配器不得引用界面。' },
+            {
+              group: ['office', 'xlsx', 'memory'].filter((a) => a !== adapter).map((a) => `../${a}/**`),
+              message: '适配器之间不互相引用：共用的代码放在 src/workbook 一级（rangeAddress、checkBatch、_lib）。',
+            },
+          ],
+        },
+      ],
+    },
+  })),
+  {
+    // The .xlsx adapter runs in the CLI, the page and a Web Worker alike: web APIs only.
+    files: ['src/workbook/xlsx/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: nodeBuiltinNames.map((name) => ({ name, message: 'src/workbook/xlsx 在浏览器和 Web Worker 中运行：不得引用 Node 内置模块（由命令行传入字节）。' })),
+          patterns: [
+            { group: ['node:*'], message: 'src/workbook/xlsx 在浏览器和 Web Worker 中运行：不得引用 Node 内置模块（由命令行传入字节）。' },
+            { group: ['**/taskpane/**', '**/cli/**', '**/page/**', 'react', '@fluentui/*', 'exceljs'], message: '适配器不得引用界面；ExcelJS 只用于测试。' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', 'window', 'document', 'process', 'require', 'Buffer'],
+    },
+  },
   {
     files: ['**/*.{js,cjs,mjs}'],
     ...tseslint.configs.disableTypeChecked,

@@ -187,9 +187,8 @@ module.exports = (env = {}, argv = {}) => {
     },
     resolve: {
       extensions: ['.ts', '.tsx', '.js'],
-      // Node polyfills: none for the pane. ExcelJS resolves to its browser build (package.json
-      // "browser": dist/exceljs.min.js), which bundles its own. If a later change imports
-      // ExcelJS's Node entry instead, add here e.g.
+      // Node polyfills: none. The .xlsx adapter (src/workbook/xlsx, fflate) uses no Node API; if a
+      // later change imports a library's Node entry, add here e.g.
       //   fallback: { buffer: require.resolve('buffer/'), stream: require.resolve('stream-browserify') }
       // (both would be new devDependencies) and a ProvidePlugin for Buffer.
     },
@@ -213,7 +212,7 @@ module.exports = (env = {}, argv = {}) => {
     },
     optimization: {
       // `chunks: 'all'` shares react/fluent between the two entries. Modules reached only through
-      // `import()` (ExcelJS via loadXlsxAdapter) always land in async chunks, never in an entry's
+      // `import()` (the .xlsx adapter via loadXlsxAdapter) always land in async chunks, never in an entry's
       // initial files; the size budget above catches a static import that slips in.
       splitChunks: {
         chunks: isSplittable,

@@ -12,8 +12,7 @@ await build({
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  // ExcelJS is CommonJS and large: load it from node_modules. @noble/hashes is ESM-only: bundle it.
-  external: ['exceljs'],
+  // Everything is bundled (fflate, @noble/hashes, which is ESM-only): the CLI needs no node_modules at run time.
   sourcemap: 'linked',
   logLevel: 'warning',
   legalComments: 'none',

@@ -10,9 +10,15 @@ export type CellValue = string | number | boolean | null;
 export type MergedArea = { top: number; left: number; bottom: number; right: number };
 
 /**
- * A rectangular block of a sheet.
- * `text[r][c]` is what Excel displays; `values[r][c]` is the raw value; both are `rows × cols`.
- * Row r of the arrays is sheet row `origin.row + r` (0-based), column c is `origin.col + c`.
+ * A block of a sheet, bounded by the cells that hold a value.
+ * `text[r][c]` is what Excel displays; `values[r][c]` is the raw value; `formats[r][c]` its number
+ * format. Row r of the arrays is sheet row `origin.row + r` (0-based), column c is `origin.col + c`.
+ *
+ * Usually rectangular (every row as long as the widest). A row may be shorter than the others when
+ * the rectangle would be huge, e.g. one stray cell at XFD1 above a 50,000-row table (the xlsx
+ * adapter then gives each row up to its own last cell): a cell beyond a row's end is empty (`''`,
+ * `null`, `General`), so read cells as `text[r]?.[c] ?? ''` and take the width as the longest row.
+ * Merged areas are in sheet coordinates and may reach beyond the grid.
  */
 export type Grid = {
   sheet: string;

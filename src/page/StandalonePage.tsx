@@ -15,7 +15,8 @@ import { App } from '../taskpane/App';
 import { createPageEnvironment } from '../taskpane/appEnvironment';
 import { ConfirmDialog } from '../taskpane/components/ConfirmDialog';
 import { describeError } from '../taskpane/describeError';
-import { loadXlsxAdapter, type XlsxWorkbook } from '../workbook';
+import type { XlsxWorkbook } from '../workbook';
+import { openXlsxInWorker } from './openXlsxInWorker';
 import { resultFileName, saveBytes } from './saveBytes';
 import { trackChanges } from './trackChanges';
 
@@ -81,10 +82,9 @@ function NoFileNotice() {
   );
 }
 
-/** Opens the chosen file as an in-memory workbook (ExcelJS loads on first use). */
+/** Opens the chosen file as an in-memory workbook, in the page's worker where one starts. */
 async function openBook(file: File): Promise<XlsxWorkbook> {
-  const [buffer, adapter] = await Promise.all([file.arrayBuffer(), loadXlsxAdapter()]);
-  return adapter.openXlsxWorkbook(new Uint8Array(buffer), file.name);
+  return openXlsxInWorker(new Uint8Array(await file.arrayBuffer()), file.name);
 }
 
 /** Asks the browser to confirm leaving the page (closing the tab, reloading) while `isOn`. */

@@ -7,21 +7,16 @@ import { App } from './App';
 export const OFFICE_READY_TIMEOUT_MS = 3000;
 
 /**
- * Resolves true once Office.onReady reports Excel; false when office.js is missing (CDN blocked,
- * plain browser), the host is something else, or onReady stays silent for `timeoutMs`.
+ * Resolves true once Office.onReady reports Excel, however long that takes; false when office.js
+ * is missing (CDN blocked, plain browser), the host is something else, or onReady fails.
  */
-export function waitForExcel(timeoutMs = OFFICE_READY_TIMEOUT_MS): Promise<boolean> {
+function whenOfficeReady(): Promise<boolean> {
   if (typeof Office === 'undefined' || typeof Office.onReady !== 'function') return Promise.resolve(false);
   return new Promise((resolve) => {
-    const timer = setTimeout(() => resolve(false), timeoutMs);
-    const settle = (isExcel: boolean) => {
-      clearTimeout(timer);
-      resolve(isExcel);
-    };
     try {
-      Office.onReady((info) => settle(info.host === Office.HostType.Excel)).catch(() => settle(false));
+      Office.onReady((info) => resolve(info.host === Office.HostType.Excel)).catch(() => resolve(false));
     } catch {
-      settle(false);
+      resolve(false);
     }
   });
 }
@@ -57,20 +52,27 @@ export async function startTaskpane(
       <Spinner label="正在连接 Excel…" style={{ paddingTop: '48px' }} />
     </FluentProvider>,
   );
-  const isExcel = await waitForExcel(timeoutMs);
-  if (isExcel) {
+  const renderInExcel = () =>
     root.render(
       <FluentProvider theme={isOfficeDarkTheme() ? webDarkTheme : webLightTheme} style={fill}>
         <App port={createOfficeWorkbook()} capabilityMessages={readCapabilityMessages()} />
       </FluentProvider>,
     );
-  } else {
-    root.render(
-      <FluentProvider theme={webLightTheme} style={fill}>
-        <App port={null} />
-      </FluentProvider>,
-    );
+  const ready = whenOfficeReady();
+  const timedOut = new Promise<null>((resolve) => setTimeout(() => resolve(null), timeoutMs));
+  const isExcel = await Promise.race([ready, timedOut]);
+  if (isExcel) {
+    renderInExcel();
+    return;
   }
+  root.render(
+    <FluentProvider theme={webLightTheme} style={fill}>
+      <App port={null} />
+    </FluentProvider>,
+  );
+  // Excel on the web on a slow line can report ready after the timeout: then show the steps after
+  // all, rather than leave the pane saying it is not in Excel.
+  if (isExcel === null) void ready.then((late) => late && renderInExcel());
 }
 
 const container = typeof document === 'undefined' ? null : document.getElementById('root');

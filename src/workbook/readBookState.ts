@@ -11,6 +11,16 @@ import type { WorkbookPort } from './port';
 export type { BookState, LogBook };
 
 /**
+ * A port whose workbook lives elsewhere (the page's Web Worker) and can derive the state there, so
+ * that the validation does not run on the page's main thread either.
+ */
+export type StateReader = { readBookState(options: ValidateOptions): Promise<BookState> };
+
+function isStateReader(port: WorkbookPort): port is WorkbookPort & StateReader {
+  return typeof (port as Partial<StateReader>).readBookState === 'function';
+}
+
+/**
  * Reads every sheet once and derives the report, directories and log.
  * @param port the workbook
  * @param options `today` for date checks (身份证号 birth dates); `tasksOnly` to skip the directory checks
@@ -18,6 +28,7 @@ export type { BookState, LogBook };
  * @example const state = await readBookState(port); state.report.tasks.length
  */
 export async function readBookState(port: WorkbookPort, options: ValidateOptions = {}): Promise<BookState> {
+  if (isStateReader(port)) return port.readBookState(options);
   const sheets = await port.listSheets();
   const grids = await port.readSheets(sheets.map((s) => s.name));
   return readBookStateFrom(sheets, grids, options);

@@ -192,3 +192,27 @@ describe('verify covers the whole of our own sheets', () => {
     expect(findings).toEqual(expect.arrayContaining([expect.objectContaining({ code, sheet, cell })]));
   });
 });
+
+describe('forms --layout sheet-per-target with an apostrophe in a target name', () => {
+  it('writes a print area Excel and LibreOffice accept (the quote doubled)', async () => {
+    const io = await sampleIo();
+    const { openXlsxWorkbook } = await import('../../src/workbook/xlsx');
+    const { unzipSync, strFromU8 } = await import('fflate');
+    const book = await openXlsxWorkbook(io.files.get('/work/b.xlsx')!, 'b.xlsx');
+    const [dir] = await book.readSheets(['检查对象名录库']);
+    // Every target name gets an apostrophe, so whichever is drawn has one.
+    const header = dir!.text.findIndex((r) => r.includes('检查对象名称'));
+    const col = dir!.text[header]!.indexOf('检查对象名称');
+    const names = dir!.text.slice(header + 1).map((r) => [`${r[col]}'s`]);
+    await book.apply([{ kind: 'write', sheet: '检查对象名录库', address: `${String.fromCharCode(65 + dir!.origin.col + col)}${dir!.origin.row + header + 2}`, rows: names }]);
+    io.files.set('/work/q.xlsx', await book.save());
+    expect((await run(io, 'draw', 'q.xlsx', '--task', TASK, '-o', 'qd.xlsx')).code).toBe(0);
+    const f = await run(io, 'forms', 'qd.xlsx', '--layout', 'sheet-per-target', '-o', 'qf.xlsx');
+    expect(f.code).toBe(0);
+    const workbookXml = strFromU8(unzipSync(io.files.get('/work/qf.xlsx')!)['xl/workbook.xml']!);
+    const areas = [...workbookXml.matchAll(/<definedName name="_xlnm.Print_Area"[^>]*>([^<]*)<\/definedName>/g)].map((m) => m[1]!);
+    expect(areas.length).toBeGreaterThan(0);
+    for (const a of areas) expect(a).toMatch(/^'(?:[^']|'')+'!\$A\$1:\$[A-Z]+\$\d+$/);
+    expect(areas.some((a) => a.includes("''s"))).toBe(true);
+  });
+});

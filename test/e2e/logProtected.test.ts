@@ -83,8 +83,19 @@ describe('the drawn book in ExcelJS and LibreOffice', () => {
     // LibreOffice keeps the sheet hidden (it writes veryHidden as hidden) and keeps the password hash.
     expect(s[DATA_SHEET]!.state).not.toBe('visible');
     expect(s[LOG_SHEET]!.protection).toMatchObject({ algorithmName: 'SHA-512' });
-    // (Our xlsx adapter does not yet read LibreOffice's sheet="true", so it would not ask for the
-    // password on this file; the hash is there for Excel, WPS and LibreOffice themselves.)
+  });
+
+  it('verify after a LibreOffice re-save: protection read as kept, the hidden data sheet explained, not called a tamper', async () => {
+    const outDir = path.join(tmp, 'lo2');
+    soffice(['--convert-to', 'xlsx', '--outdir', outDir, book]);
+    const io = await sampleIo();
+    io.files.set('/work/lo.xlsx', new Uint8Array(readFileSync(path.join(outDir, 'drawn.xlsx'))));
+    const r = await run(io, 'verify', 'lo.xlsx', '--json');
+    expect(r.code).toBe(0);
+    const findings = (JSON.parse(r.out) as { findings: { code: string }[] }).findings.map((f) => f.code);
+    expect(findings).not.toContain('LOG_UNPROTECTED');
+    expect(findings).not.toContain('RESULT_UNPROTECTED');
+    expect(findings).toEqual(['LOG_DATA_VISIBLE']);
   });
 
   it('the password works and a wrong one is refused', async () => {

@@ -52,6 +52,8 @@ describe('standalone.html', () => {
 
     await page.setInputFiles('input[type=file]', file);
     await page.getByText('当前：示例-邢台市医疗保障局2025.xlsx', { exact: false }).waitFor({ timeout: 15_000 });
+    // The workbook is parsed and validated in a Web Worker, off the page's main thread.
+    expect(page.workers()).toHaveLength(1);
     await page.getByRole('button', { name: '读取并校验' }).click();
     const tables = page.getByRole('list', { name: '找到的表格（共 5 个）' });
     await tables.waitFor({ timeout: 15_000 });

@@ -1,28 +1,41 @@
 /**
  * A hand-written fake of the slice of the Excel JavaScript API that `createOfficeWorkbook` uses.
  *
- * It keeps Office's batching rules so that tests catch what Office would reject:
+ * It keeps Office's rules, as the ExcelApi reference (@types/office-js) states them, so that tests
+ * catch what real Excel would reject:
  * - properties are readable only after `load()` + `sync()` (else a `PropertyNotLoaded` error);
  * - setters and methods are queued and take effect at `sync()`, in order; a failing command stops
- *   the batch, and the commands before it stay applied (Office.js has no transactions);
+ *   the batch, and the commands before it stay applied (Office.js has no transactions) — a test
+ *   can fail any command k of a sync (`failOnSync(n, { atCommand: k })`);
+ * - proxies belong to their `Excel.run`: once it has returned, using them throws
+ *   `InvalidObjectPath`;
  * - a string written to a General cell is converted as Excel would (`=…` becomes a formula,
  *   `-1` and 18-digit IDs become numbers), but stays text in a `@` cell;
- * - protecting a protected sheet and writing to a protected sheet throw;
+ * - protecting a protected sheet throws; on a protected sheet, values may go only into unlocked
+ *   cells and formats nowhere; `Worksheet.copy` keeps the protection and its password;
+ * - deleting a VeryHidden sheet throws `InvalidOperation` ("first change its visibility");
+ * - when the workbook's structure is protected, sheets cannot be added, copied, deleted, renamed,
+ *   hidden or shown;
+ * - merging keeps only the top-left value of the range;
+ * - `text` shows dates and custom number formats as Excel displays them;
  * - a request or response over 5 MB throws `RequestPayloadSizeLimitExceeded` /
- *   `ResponsePayloadSizeLimitExceeded`, as Excel on the web does.
- * Every `sync()` is recorded with the estimated request and response bytes (UTF-8 JSON of the
- * values sent and loaded).
+ *   `ResponsePayloadSizeLimitExceeded`, as Excel on the web does. Sizes are measured here, from
+ *   the JSON of what is sent and loaded, independently of the adapter's own estimate.
+ * Every `sync()` is recorded with its request and response bytes and command count; `afterSync`
+ * lets a test play a co-author who changes the workbook between two syncs.
  */
 import { parseCellAddress } from '../../src/core/grid';
 import type { CellValue, MergedArea } from '../../src/core/grid';
 import type { SheetVisibility } from '../../src/workbook/port';
-import { jsonBytes, PAYLOAD_LIMIT_BYTES } from '../../src/workbook/office/payload';
-import { boxAddress, parseRangeAddress } from '../../src/workbook/office/rangeAddress';
-import type { RangeBox } from '../../src/workbook/office/rangeAddress';
+import { boxAddress, parseRangeAddress } from '../../src/workbook/rangeAddress';
+import type { RangeBox } from '../../src/workbook/rangeAddress';
 
-export type FakeCell = { value: CellValue; formula?: string; format: string };
+/** `locked: false` marks a cell a protected sheet still lets values into (Excel's default is locked). */
+export type FakeCell = { value: CellValue; formula?: string; format: string; locked?: boolean };
 
 export type FakeSheet = {
+  /** `Worksheet.id`: stays the same when the sheet is renamed; a copy gets a new one. */
+  id: string;
   name: string;
   /** Keyed by `row * COLS + col`. */
   cells: Map<number, FakeCell>;
@@ -52,6 +65,8 @@ export type SeedOptions = {
   isProtected?: boolean;
   password?: string;
   visibility?: SheetVisibility;
+  /** Ranges whose cells are unlocked (Format Cells → Protection → Locked off). */
+  unlocked?: string[];
 };
 
 export type FakeExcelOptions = {
@@ -74,7 +89,29 @@ export class FakeOfficeError extends Error {
 
 const COLS = 16_384;
 const key = (r: number, c: number): number => r * COLS + c;
-const COMMAND_BYTES = 64;
+
+/** Excel on the web's documented limit for one request and one response. */
+const EXCEL_WEB_PAYLOAD_LIMIT = 5 * 1024 * 1024;
+
+/**
+ * Bytes one queued action adds to Office's request JSON besides its arguments (action id, type,
+ * object path, property name): about what a RichApi action entry takes.
+ */
+const COMMAND_BYTES = 120;
+
+/**
+ * UTF-8 bytes of a value as JSON, as it travels: measured here, not with the adapter's estimator.
+ * (No Buffer: the fake also runs in the browser, behind the pane in test/e2e.)
+ */
+function wireBytes(value: unknown): number {
+  const json = JSON.stringify(value) ?? '';
+  let bytes = 0;
+  for (const ch of json) {
+    const code = ch.codePointAt(0)!;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
+}
 
 function quoteSheet(name: string): string {
   return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
@@ -86,6 +123,8 @@ function excelSerial(y: number, m: number, d: number): number {
 
 /** What Excel does to a string typed into a cell that is not formatted as text. */
 function coerce(s: string): { value: CellValue; formula?: string; format?: string } {
+  // A leading apostrophe makes Excel keep the rest as text; it is not part of the value.
+  if (s.startsWith("'")) return { value: s.slice(1) };
   if (s.startsWith('=')) return { value: 0, formula: s };
   const t = s.trim();
   if (/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t)) return { value: Number(t) };
@@ -99,20 +138,64 @@ function coerce(s: string): { value: CellValue; formula?: string; format?: strin
   return { value: s };
 }
 
-/** Displayed text, enough for the formats the adapter tests use. */
+/** Calendar date of an Excel serial (1900 date system). */
+function serialDate(serial: number): { y: number; m: number; d: number } {
+  const t = new Date(Date.UTC(1899, 11, 30) + Math.round(serial) * 86_400_000);
+  return { y: t.getUTCFullYear(), m: t.getUTCMonth() + 1, d: t.getUTCDate() };
+}
+
+/**
+ * A number under a format code, as Excel displays it: the codes bureau sheets use (dates with
+ * y/m/d and 年月日, fixed decimals, thousands separators, percentages, General).
+ */
+function formatNumber(v: number, format: string): string {
+  const code = format.split(';')[0] ?? 'General';
+  const bare = code.replace(/"[^"]*"|\\.|\[[^\]]*\]/g, '');
+  if (/[yd]/i.test(bare) || (/m/i.test(bare) && !/[0#]/.test(bare))) {
+    const { y, m, d } = serialDate(v);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    // Tokens longest first, so that `yyyy` is not read as two `yy`; quoted text stays as written.
+    return code.replace(/"([^"]*)"|yyyy|yy|mm|m|dd|d|\\(.)/gi, (t, quoted: string | undefined, escaped: string | undefined) => {
+      if (quoted !== undefined) return quoted;
+      if (escaped !== undefined) return escaped;
+      switch (t.toLowerCase()) {
+        case 'yyyy': return String(y);
+        case 'yy': return pad(y % 100);
+        case 'mm': return pad(m);
+        case 'm': return String(m);
+        case 'dd': return pad(d);
+        default: return String(d);
+      }
+    });
+  }
+  if (code.includes('%')) {
+    const decimals = /\.(0+)%/.exec(code)?.[1]?.length ?? 0;
+    return `${(v * 100).toFixed(decimals)}%`;
+  }
+  const fixed = /^#?,?[#0]*\.?(0*)$/.exec(code.replace(/,(?=[#0])/g, ''));
+  if (fixed && code !== 'General' && /[0#]/.test(code)) {
+    const decimals = fixed[1]?.length ?? 0;
+    const s = Math.abs(v).toFixed(decimals);
+    const [int, frac] = s.split('.');
+    const grouped = code.includes(',') ? int!.replace(/\B(?=(\d{3})+$)/g, ',') : int!;
+    return `${v < 0 ? '-' : ''}${grouped}${frac !== undefined ? `.${frac}` : ''}`;
+  }
+  // General shows at most 11 characters: an 18-digit ID becomes 1.10101E+17.
+  if (Math.abs(v) >= 1e11) {
+    const [mant, e] = v.toExponential(5).split('e');
+    return `${Number(mant)}E${Number(e) < 0 ? '-' : '+'}${String(Math.abs(Number(e))).padStart(2, '0')}`;
+  }
+  return String(v);
+}
+
+/** Displayed text of a cell (`Range.text`). */
 function displayText(cell: FakeCell | undefined): string {
   if (!cell || cell.value === null) return '';
   const v = cell.value;
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'string') return v;
   if (cell.format === '@') return String(v);
-  if (cell.format.includes('%')) return `${Math.round(v * 100)}%`;
-  // General shows at most 11 characters: an 18-digit ID becomes 1.10101E+17.
-  if (Math.abs(v) >= 1e11) {
-    const [m, e] = v.toExponential(5).split('e');
-    return `${Number(m)}E${Number(e) < 0 ? '-' : '+'}${String(Math.abs(Number(e))).padStart(2, '0')}`;
-  }
-  return String(v);
+  return formatNumber(v, cell.format);
 }
 
 function overlaps(a: RangeBox, b: RangeBox): boolean {
@@ -129,11 +212,14 @@ export class FakeExcel {
   selection: { sheet: string; address: string } | null = null;
   private readonly excelApiMinor: number;
   readonly payloadLimitBytes: number;
-  private failure: { sync: number; error: FakeOfficeError; applyCommands: boolean } | null = null;
+  /** Workbook structure protection (审阅 → 保护工作簿): no adding, copying, deleting, renaming, hiding or showing sheets. */
+  isStructureProtected = false;
+  private failure: { sync: number; error: FakeOfficeError; atCommand: number } | null = null;
+  private readonly afterSyncHooks = new Map<number, () => void>();
 
   constructor(options: FakeExcelOptions = {}) {
     this.excelApiMinor = options.excelApiMinor ?? 13;
-    this.payloadLimitBytes = options.payloadLimitBytes ?? PAYLOAD_LIMIT_BYTES;
+    this.payloadLimitBytes = options.payloadLimitBytes ?? EXCEL_WEB_PAYLOAD_LIMIT;
   }
 
   /** `Office.context.requirements` for this host. */
@@ -152,9 +238,14 @@ export class FakeExcel {
   /** The replacement for `Excel.run`; Office syncs once more at the end if commands are queued. */
   readonly run = async <T>(batch: (context: FakeContext) => Promise<T>): Promise<T> => {
     const context = new FakeContext(this);
-    const result = await batch(context);
-    if (context.hasPending()) await context.sync();
-    return result;
+    try {
+      const result = await batch(context);
+      if (context.hasPending()) await context.sync();
+      return result;
+    } finally {
+      // Proxies die with their batch (no trackedObjects in this adapter).
+      context.close();
+    }
   };
 
   /** `run` typed as `Excel.run`, to pass to `createOfficeWorkbook`. */
@@ -172,15 +263,22 @@ export class FakeExcel {
   }
 
   /**
-   * Makes the `n`-th sync from now (1-based) fail. With `applyCommands` (the default) the batch's
-   * commands run first, as when the last command of a batch fails.
+   * Makes the `n`-th sync from now (1-based) fail. By default every command of that sync runs and
+   * the sync then fails, as when the last command fails; `applyCommands: false` fails it before
+   * the first command; `atCommand: k` runs commands 1 … k-1 and fails at command k (the rest
+   * never run), as Excel does when one command of a batch fails.
    */
-  failOnSync(n: number, options: { code?: string; applyCommands?: boolean } = {}): void {
+  failOnSync(n: number, options: { code?: string; applyCommands?: boolean; atCommand?: number } = {}): void {
     this.failure = {
       sync: this.syncs.length + n,
       error: new FakeOfficeError(options.code ?? 'GeneralException', 'Simulated failure'),
-      applyCommands: options.applyCommands ?? true,
+      atCommand: options.atCommand ?? (options.applyCommands === false ? 1 : Infinity),
     };
+  }
+
+  /** Runs `change` right after the `n`-th sync from now: a co-author editing between two syncs. */
+  afterSync(n: number, change: () => void): void {
+    this.afterSyncHooks.set(this.syncs.length + n, change);
   }
 
   /** Adds (or replaces) a sheet holding `rows`; strings stay strings, as if typed into `@` cells. */
@@ -200,6 +298,15 @@ export class FakeExcel {
     for (const m of options.merges ?? []) {
       const box = parseRangeAddress(m);
       if (box) sheet.merges.push(box);
+    }
+    for (const address of options.unlocked ?? []) {
+      const box = parseRangeAddress(address);
+      for (let r = box?.top ?? 0; box && r <= box.bottom; r++) {
+        for (let c = box.left; c <= box.right; c++) {
+          const k = key(r, c);
+          sheet.cells.set(k, { ...(sheet.cells.get(k) ?? { value: null, format: 'General' }), locked: false });
+        }
+      }
     }
     sheet.isProtected = options.isProtected ?? false;
     if (options.password !== undefined) sheet.password = options.password;
@@ -231,9 +338,9 @@ export class FakeExcel {
       );
     }
     const failure = this.failure?.sync === this.syncs.length ? this.failure : null;
-    if (failure && !failure.applyCommands) throw failure.error;
     const commits: (() => void)[] = [];
-    for (const c of queue) {
+    for (const [i, c] of queue.entries()) {
+      if (failure && i + 1 >= failure.atCommand) throw failure.error;
       const out = c.run();
       if (out) {
         record.responseBytes += out.bytes;
@@ -248,11 +355,29 @@ export class FakeExcel {
       );
     }
     for (const commit of commits) commit();
+    const hook = this.afterSyncHooks.get(this.syncs.length);
+    if (hook) {
+      this.afterSyncHooks.delete(this.syncs.length);
+      hook();
+    }
   }
+
+  /** @internal refuses a structure change while the workbook's structure is protected. */
+  requireStructureUnprotected(): void {
+    if (this.isStructureProtected) {
+      throw new FakeOfficeError('AccessDenied', 'The workbook structure is protected: sheets cannot be added, moved, deleted, hidden or renamed.');
+    }
+  }
+}
+
+let nextSheetId = 1;
+function newSheetId(): string {
+  return `{FAKE-${String(nextSheetId++).padStart(8, '0')}}`;
 }
 
 function newSheet(name: string): FakeSheet {
   return {
+    id: newSheetId(),
     name,
     cells: new Map(),
     merges: [],
@@ -270,25 +395,70 @@ function newSheet(name: string): FakeSheet {
 /** The fake `RequestContext`. */
 export class FakeContext {
   private queue: Command[] = [];
-  readonly workbook: { worksheets: FakeWorksheetCollection };
+  private isClosed = false;
+  readonly workbook: { worksheets: FakeWorksheetCollection; readonly protection: FakeWorkbookProtection };
 
   constructor(readonly excel: FakeExcel) {
-    this.workbook = { worksheets: new FakeWorksheetCollection(this) };
+    const protection = new FakeWorkbookProtection(this);
+    const worksheets = new FakeWorksheetCollection(this);
+    this.workbook = {
+      worksheets,
+      // Workbook.protection exists from ExcelApi 1.7; on older hosts the property is undefined.
+      get protection(): FakeWorkbookProtection {
+        return excel.supports(7) ? protection : (undefined as unknown as FakeWorkbookProtection);
+      },
+    };
   }
 
   hasPending(): boolean {
     return this.queue.length > 0;
   }
 
+  /** @internal called when the `Excel.run` that made this context returns. */
+  close(): void {
+    this.isClosed = true;
+  }
+
+  private requireOpen(): void {
+    if (this.isClosed) {
+      throw new FakeOfficeError(
+        'InvalidObjectPath',
+        'The object path isn\'t working for what you\'re trying to do: the object was used after its Excel.run batch ended.',
+      );
+    }
+  }
+
   enqueue(bytes: number, run: Command['run']): void {
+    this.requireOpen();
     this.queue.push({ bytes: COMMAND_BYTES + bytes, run });
   }
 
   async sync(): Promise<void> {
+    this.requireOpen();
     const queue = this.queue;
     this.queue = [];
     await Promise.resolve();
     this.excel.runSync(queue);
+  }
+}
+
+/** `Workbook.protection` (ExcelApi 1.7): whether the structure is protected. */
+class FakeWorkbookProtection {
+  private loaded: boolean | undefined;
+
+  constructor(private readonly context: FakeContext) {}
+
+  get protected(): boolean {
+    if (this.loaded === undefined) throw new FakeOfficeError('PropertyNotLoaded', "The property 'protected' is not available.");
+    return this.loaded;
+  }
+
+  load(_props?: string): this {
+    this.context.enqueue(0, () => {
+      const value = this.context.excel.isStructureProtected;
+      return { bytes: wireBytes(value), commit: () => (this.loaded = value) };
+    });
+    return this;
   }
 }
 
@@ -313,7 +483,7 @@ class FakeClientObject {
     this.context.enqueue(0, () => {
       const values = snapshot();
       let bytes = 0;
-      for (const v of values.values()) bytes += jsonBytes(v);
+      for (const v of values.values()) bytes += wireBytes(v);
       return { bytes, commit: () => values.forEach((v, k) => this.loaded.set(k, v)) };
     });
   }
@@ -326,6 +496,16 @@ function splitProps(props: string | string[]): string[] {
 
 function notFound(what: string): FakeOfficeError {
   return new FakeOfficeError('ItemNotFound', `The requested resource doesn't exist: ${what}`);
+}
+
+/** Values may go into unlocked cells of a protected sheet, as in Excel; anything else is refused. */
+function requireValuesAllowed(sheet: FakeSheet, box: RangeBox): void {
+  if (!sheet.isProtected) return;
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      if (sheet.cells.get(key(r, c))?.locked !== false) requireUnprotected(sheet);
+    }
+  }
 }
 
 function requireUnprotected(sheet: FakeSheet): void {
@@ -352,8 +532,9 @@ export class FakeWorksheetCollection extends FakeClientObject {
 
   add(name: string): FakeWorksheet {
     let created: FakeSheet | null = null;
-    this.context.enqueue(jsonBytes(name), () => {
+    this.context.enqueue(wireBytes(name), () => {
       const excel = this.context.excel;
+      excel.requireStructureUnprotected();
       if (excel.sheet(name))
         throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${name} already exists.`);
       created = newSheet(name);
@@ -409,7 +590,7 @@ export class FakeWorksheet extends FakeClientObject {
     this.horizontalPageBreaks = {
       add: (address: string) => {
         this.requireApi(9, 'horizontalPageBreaks');
-        context.enqueue(jsonBytes(address), () => {
+        context.enqueue(wireBytes(address), () => {
           this.resolve().pageBreaks.push(address);
         });
       },
@@ -431,13 +612,18 @@ export class FakeWorksheet extends FakeClientObject {
     return this.read('name');
   }
 
+  get id(): string {
+    return this.read('id');
+  }
+
   get visibility(): string {
     return this.read('visibility');
   }
 
   set visibility(v: string) {
-    this.context.enqueue(jsonBytes(v), () => {
+    this.context.enqueue(wireBytes(v), () => {
       const sheet = this.resolve();
+      this.context.excel.requireStructureUnprotected();
       const next: SheetVisibility = v === 'Hidden' ? 'hidden' : v === 'VeryHidden' ? 'veryHidden' : 'visible';
       const others = this.context.excel.sheets.filter(
         (s) => s !== sheet && s.visibility === 'visible',
@@ -464,11 +650,13 @@ export class FakeWorksheet extends FakeClientObject {
     const value =
       head === 'name'
         ? sheet.name
-        : head === 'visibility'
+        : head === 'id'
+          ? sheet.id
+          : head === 'visibility'
           ? { visible: 'Visible', hidden: 'Hidden', veryHidden: 'VeryHidden' }[sheet.visibility]
           : undefined;
     if (value === undefined) throw new FakeOfficeError('InvalidArgument', `Unsupported property ${path}`);
-    return { bytes: jsonBytes(value), commit: () => this.loaded.set(head!, value) };
+    return { bytes: wireBytes(value), commit: () => this.loaded.set(head!, value) };
   }
 
   load(props: string | string[]): this {
@@ -534,21 +722,29 @@ export class FakeWorksheet extends FakeClientObject {
     );
   }
 
-  /** Worksheet.copy: a deep copy placed last, named like Excel does until renamed. */
+  /**
+   * Worksheet.copy: a deep copy placed last, named like Excel does until renamed. The copy keeps
+   * the source's protection and password (and its locked/unlocked cells).
+   */
   copy(_position?: string): FakeWorksheet {
     let copied: FakeSheet | null = null;
     this.context.enqueue(0, () => {
       const src = this.resolve();
       const excel = this.context.excel;
-      copied = { ...structuredClone(src), name: `${src.name} (2)`, isProtected: false };
+      excel.requireStructureUnprotected();
+      copied = { ...structuredClone(src), id: newSheetId(), name: `${src.name} (2)` };
       excel.sheets.push(copied);
     });
     return new FakeWorksheet(this.context, () => copied, false, `${this.label} (copy)`);
   }
 
   set name(v: string) {
-    this.context.enqueue(jsonBytes(v), () => {
-      this.resolve().name = v;
+    this.context.enqueue(wireBytes(v), () => {
+      const sheet = this.resolve();
+      this.context.excel.requireStructureUnprotected();
+      const other = this.context.excel.sheet(v);
+      if (other && other !== sheet) throw new FakeOfficeError('ItemAlreadyExists', `A sheet named ${v} already exists.`);
+      sheet.name = v;
     });
   }
 
@@ -556,6 +752,11 @@ export class FakeWorksheet extends FakeClientObject {
     this.context.enqueue(0, () => {
       const sheet = this.resolve();
       const excel = this.context.excel;
+      excel.requireStructureUnprotected();
+      // "If the worksheet's visibility is set to VeryHidden, the delete operation will fail with an
+      // InvalidOperation exception. You should first change its visibility to hidden or visible."
+      if (sheet.visibility === 'veryHidden')
+        throw new FakeOfficeError('InvalidOperation', 'A very hidden worksheet cannot be deleted; change its visibility first.');
       const others = excel.sheets.filter((s) => s !== sheet && s.visibility === 'visible').length;
       if (others === 0)
         throw new FakeOfficeError(
@@ -590,11 +791,16 @@ class FakeProtection extends FakeClientObject {
     return this.read('protected');
   }
 
+  get options(): unknown {
+    return this.read('options');
+  }
+
   loadNow(path: string): { bytes: number; commit: () => void } {
-    if (path !== 'protected')
+    if (path !== 'protected' && path !== 'options')
       throw new FakeOfficeError('InvalidArgument', `Unsupported property protection/${path}`);
-    const value = this.resolve().isProtected;
-    return { bytes: jsonBytes(value), commit: () => this.loaded.set('protected', value) };
+    const sheet = this.resolve();
+    const value = path === 'protected' ? sheet.isProtected : structuredClone(sheet.protectOptions ?? {});
+    return { bytes: wireBytes(value), commit: () => this.loaded.set(path, value) };
   }
 
   load(props: string | string[]): this {
@@ -606,7 +812,7 @@ class FakeProtection extends FakeClientObject {
   }
 
   protect(options?: unknown, password?: string): void {
-    this.context.enqueue(jsonBytes(options ?? null), () => {
+    this.context.enqueue(wireBytes(options ?? null), () => {
       const sheet = this.resolve();
       if (sheet.isProtected)
         throw new FakeOfficeError('InvalidOperation', 'The worksheet is already protected.');
@@ -655,7 +861,18 @@ class FakePageLayout extends FakeClientObject {
 
   private queueSet(prop: string, value: unknown): void {
     if (!this.context.excel.supports(9)) throw new TypeError(`pageLayout needs ExcelApi 1.9`);
-    this.context.enqueue(jsonBytes(value), () => {
+    if (prop === 'zoom') {
+      // PageLayoutZoomOptions: a page count is a positive number, or null when not fixed. 0 is not
+      // documented, so the fake refuses it rather than let the adapter rely on it.
+      const zoom = value as Record<string, unknown>;
+      for (const k of ['horizontalFitToPages', 'verticalFitToPages']) {
+        const n = zoom[k];
+        if (n !== undefined && n !== null && !(typeof n === 'number' && n >= 1)) {
+          throw new FakeOfficeError('InvalidArgument', `zoom.${k} must be a positive number or null`);
+        }
+      }
+    }
+    this.context.enqueue(wireBytes(value), () => {
       this.resolve().pageLayout[prop] = value;
     });
   }
@@ -756,6 +973,7 @@ export class FakeRange extends FakeClientObject {
             grid((c) => (c?.value === null || c === undefined ? '' : c.value)),
           );
         else if (p === 'text') out.set(p, grid(displayText));
+        else if (p === 'formulas') out.set(p, grid((c) => c?.formula ?? (c?.value === null || c === undefined ? '' : c.value)));
         else if (p === 'numberFormat')
           out.set(
             p,
@@ -779,11 +997,20 @@ export class FakeRange extends FakeClientObject {
     }
   }
 
+  /** `Range.formulas`: like `values`, but a formula cell gives its formula (`=SUM(A1)`). */
+  get formulas(): CellValue[][] {
+    return this.read('formulas');
+  }
+
+  set formulas(matrix: CellValue[][]) {
+    this.values = matrix;
+  }
+
   set values(matrix: CellValue[][]) {
-    this.context.enqueue(jsonBytes(matrix), () => {
+    this.context.enqueue(wireBytes(matrix), () => {
       const { sheet, box } = this.resolve();
       this.checkShape(matrix, box);
-      requireUnprotected(sheet);
+      requireValuesAllowed(sheet, box);
       matrix.forEach((row, i) =>
         row.forEach((v, j) => {
           // null leaves the cell as it is; '' clears it.
@@ -810,7 +1037,7 @@ export class FakeRange extends FakeClientObject {
   }
 
   set numberFormat(matrix: (string | null)[][]) {
-    this.context.enqueue(jsonBytes(matrix), () => {
+    this.context.enqueue(wireBytes(matrix), () => {
       const { sheet, box } = this.resolve();
       this.checkShape(matrix, box);
       requireUnprotected(sheet);
@@ -831,6 +1058,16 @@ export class FakeRange extends FakeClientObject {
       const { sheet, box } = this.resolve();
       requireUnprotected(sheet);
       if (across) throw new FakeOfficeError('InvalidArgument', 'merge(across) is not modelled');
+      // Excel keeps only the upper-left cell's value of a merged range; the others are discarded.
+      for (let r = box.top; r <= box.bottom; r++) {
+        for (let c = box.left; c <= box.right; c++) {
+          const cell = sheet.cells.get(key(r, c));
+          if ((r !== box.top || c !== box.left) && cell) {
+            cell.value = null;
+            delete cell.formula;
+          }
+        }
+      }
       sheet.merges = sheet.merges.filter((m) => !overlaps(m, box));
       sheet.merges.push(box);
     });
@@ -884,7 +1121,34 @@ export class FakeRangeAreas extends FakeClientObject {
   }
 }
 
+/** `Range.format.protection`: `locked` is true, false, or null when the range is mixed. */
+class FakeFormatProtection extends FakeClientObject {
+  constructor(
+    context: FakeContext,
+    private readonly resolve: () => Resolved,
+  ) {
+    super(context);
+  }
+
+  get locked(): boolean | null {
+    return this.read('locked');
+  }
+
+  load(_props?: string): this {
+    this.queueLoad(() => {
+      const { sheet, box } = this.resolve();
+      const seen = new Set<boolean>();
+      for (let r = box.top; r <= box.bottom; r++) {
+        for (let c = box.left; c <= box.right; c++) seen.add(sheet.cells.get(key(r, c))?.locked !== false);
+      }
+      return new Map([['locked', seen.size === 1 ? [...seen][0]! : null]]);
+    });
+    return this;
+  }
+}
+
 class FakeRangeFormat {
+  readonly protection: FakeFormatProtection;
   readonly font: Record<string, unknown>;
   readonly fill: Record<string, unknown>;
   readonly borders: { getItem: (edge: string) => { style: string } };
@@ -893,6 +1157,7 @@ class FakeRangeFormat {
     private readonly context: FakeContext,
     private readonly resolve: () => Resolved,
   ) {
+    this.protection = new FakeFormatProtection(context, resolve);
     this.font = this.setterObject('font', ['bold', 'name', 'size', 'color']);
     this.fill = this.setterObject('fill', ['color']);
     this.borders = {
@@ -901,7 +1166,7 @@ class FakeRangeFormat {
   }
 
   private log(prop: string, value: unknown, apply?: (r: Resolved) => void): void {
-    this.context.enqueue(jsonBytes(value), () => {
+    this.context.enqueue(wireBytes(value), () => {
       const r = this.resolve();
       requireUnprotected(r.sheet);
       r.sheet.formatLog.push({ address: boxAddress(r.box), prop, value });
@@ -969,19 +1234,19 @@ class FakeDataValidation {
   }
 
   set rule(rule: unknown) {
-    this.context.enqueue(jsonBytes(rule), () => {
+    this.context.enqueue(wireBytes(rule), () => {
       this.entry().rule = rule;
     });
   }
 
   set prompt(prompt: unknown) {
-    this.context.enqueue(jsonBytes(prompt), () => {
+    this.context.enqueue(wireBytes(prompt), () => {
       this.entry().prompt = prompt;
     });
   }
 
   set errorAlert(alert: unknown) {
-    this.context.enqueue(jsonBytes(alert), () => {
+    this.context.enqueue(wireBytes(alert), () => {
       this.entry().errorAlert = alert;
     });
   }

@@ -94,6 +94,20 @@ describe('createMemoryWorkbook', () => {
     expect(e.code).toBe('BAD_DATE');
   });
 
+  it('keeps only the top-left value when merging, as Excel does', async () => {
+    const book = createMemoryWorkbook({ 表: [['标题', '甲'], ['乙', '丙']] });
+    await book.apply([{ kind: 'merge', sheet: '表', address: 'A1:B2' }]);
+    const [g] = await book.readSheets(['表']);
+    expect(g?.text).toEqual([['标题']]);
+    expect(g?.merges).toEqual([{ top: 0, left: 0, bottom: 1, right: 1 }]);
+  });
+
+  it('keeps the protection and password of a copied sheet, as Excel does', async () => {
+    const book = createMemoryWorkbook({ 模板: { values: [['名称']], isProtected: true, password: '局' } });
+    await book.apply([{ kind: 'copySheet', source: '模板', sheet: '记录表-1' }]);
+    expect(book.sheet('记录表-1')).toMatchObject({ isProtected: true, password: '局' });
+  });
+
   it('refuses writes to a protected sheet unless the same batch unprotected it first', async () => {
     const book = createMemoryWorkbook({ 记录: { values: [['a']], isProtected: true, password: 'pw' } });
     const e = await rejection(book.apply([{ kind: 'write', sheet: '记录', address: 'A2', rows: [['b']] }]));

@@ -13,12 +13,26 @@ describe('openXlsxWorkbook', () => {
   it('reads displayed text and raw values, with merged areas in sheet coordinates', async () => {
     const book = await roundTrip([
       { kind: 'addSheet', sheet: '计划' },
-      { kind: 'write', sheet: '计划', address: 'B2', rows: [['标题', null], [{ value: 0.05, format: '0%' }, { value: 45717, format: 'yyyy"年"m"月"' }]] },
+      {
+        kind: 'write',
+        sheet: '计划',
+        address: 'B2',
+        rows: [
+          ['标题', null],
+          [
+            { value: 0.05, format: '0%' },
+            { value: 45717, format: 'yyyy"年"m"月"' },
+          ],
+        ],
+      },
       { kind: 'merge', sheet: '计划', address: 'B2:C2' },
     ]);
     const [grid] = await book.readSheets(['计划']);
     expect(grid!.origin).toEqual({ row: 1, col: 1 });
-    expect(grid!.text).toEqual([['标题', ''], ['5%', '2025年3月']]);
+    expect(grid!.text).toEqual([
+      ['标题', ''],
+      ['5%', '2025年3月'],
+    ]);
     expect(grid!.values[1]).toEqual([0.05, 45717]);
     expect(grid!.merges).toEqual([{ top: 1, left: 1, bottom: 1, right: 2 }]);
   });
@@ -26,7 +40,13 @@ describe('openXlsxWorkbook', () => {
   it('keeps identifiers and formula-like strings as text', async () => {
     const book = await roundTrip([
       { kind: 'addSheet', sheet: 'S' },
-      { kind: 'write', sheet: 'S', address: 'A1', rows: [['=SUM(A2)', '914403001922038216', '+8613800000000', '@x', '-1']], textColumns: [1] },
+      {
+        kind: 'write',
+        sheet: 'S',
+        address: 'A1',
+        rows: [['=SUM(A2)', '914403001922038216', '+8613800000000', '@x', '-1']],
+        textColumns: [1],
+      },
     ]);
     const [grid] = await book.readSheets(['S']);
     expect(grid!.values[0]).toEqual(['=SUM(A2)', '914403001922038216', '+8613800000000', '@x', '-1']);
@@ -76,6 +96,19 @@ describe('XlsxWorkbook.apply', () => {
     expect((await book.listSheets()).map((s) => s.name)).toEqual(['A']);
   });
 
+  it('refuses to write into a protected sheet, as Excel does, and changes nothing', async () => {
+    const book = await roundTrip([
+      { kind: 'addSheet', sheet: '计划' },
+      { kind: 'write', sheet: '计划', address: 'A1', rows: [['原值']] },
+      { kind: 'protect', sheet: '计划' },
+    ]);
+    const before = await book.save();
+    await expect(
+      book.apply([{ kind: 'write', sheet: '计划', address: 'A1', rows: [['新值']] }]),
+    ).rejects.toMatchObject({ code: 'SHEET_PROTECTED' });
+    expect(await book.save()).toEqual(before);
+  });
+
   it('protects a sheet with a password that survives saving, and checks it on unprotect', async () => {
     const book = await roundTrip([
       { kind: 'addSheet', sheet: '抽取记录' },
@@ -86,7 +119,9 @@ describe('XlsxWorkbook.apply', () => {
       { name: '抽取记录', visibility: 'visible', isProtected: true },
       { name: '数据', visibility: 'veryHidden', isProtected: false },
     ]);
-    await expect(book.apply([{ kind: 'unprotect', sheet: '抽取记录', password: 'wrong' }])).rejects.toThrow('密码不正确');
+    await expect(book.apply([{ kind: 'unprotect', sheet: '抽取记录', password: 'wrong' }])).rejects.toThrow(
+      '密码不正确',
+    );
     await book.apply([{ kind: 'unprotect', sheet: '抽取记录', password: 'secret' }]);
     expect((await book.listSheets())[0]!.isProtected).toBe(false);
   });
@@ -97,7 +132,13 @@ describe('date validation', () => {
     const book = createXlsxWorkbook();
     await book.apply([
       { kind: 'addSheet', sheet: '检查结果' },
-      { kind: 'dateValidation', sheet: '检查结果', address: 'E5:E6', min: '2025-04-01', prompt: '填写检查日期' },
+      {
+        kind: 'dateValidation',
+        sheet: '检查结果',
+        address: 'E5:E6',
+        min: '2025-04-01',
+        prompt: '填写检查日期',
+      },
     ]);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(await book.save()) as unknown as ArrayBuffer);
@@ -118,12 +159,16 @@ describe('date validation', () => {
   it('refuses a bound that is not YYYY-MM-DD', async () => {
     const book = createXlsxWorkbook();
     await book.apply([{ kind: 'addSheet', sheet: 'S' }]);
-    await expect(book.apply([{ kind: 'dateValidation', sheet: 'S', address: 'A1', min: '2025年4月1日' }])).rejects.toMatchObject({ code: 'BAD_DATE' });
+    await expect(
+      book.apply([{ kind: 'dateValidation', sheet: 'S', address: 'A1', min: '2025年4月1日' }]),
+    ).rejects.toMatchObject({ code: 'BAD_DATE' });
   });
 });
 
 describe('the active tab of a saved book', () => {
-  async function activeTab(ops: Parameters<ReturnType<typeof createXlsxWorkbook>['apply']>[0]): Promise<string> {
+  async function activeTab(
+    ops: Parameters<ReturnType<typeof createXlsxWorkbook>['apply']>[0],
+  ): Promise<string> {
     const book = createXlsxWorkbook();
     await book.apply(ops);
     const wb = new ExcelJS.Workbook();
@@ -162,7 +207,15 @@ describe('copySheet', () => {
   it('copies values, merges, widths and formats of a template into a new sheet', async () => {
     const book = await roundTrip([
       { kind: 'addSheet', sheet: '模板' },
-      { kind: 'write', sheet: '模板', address: 'A1', rows: [['名称', ''], ['地址', '']] },
+      {
+        kind: 'write',
+        sheet: '模板',
+        address: 'A1',
+        rows: [
+          ['名称', ''],
+          ['地址', ''],
+        ],
+      },
       { kind: 'merge', sheet: '模板', address: 'B1:C1' },
       { kind: 'style', sheet: '模板', address: 'A1:A2', style: { bold: true, border: true } },
       { kind: 'columnWidths', sheet: '模板', widths: [12, 30] },
@@ -171,7 +224,9 @@ describe('copySheet', () => {
     const [grid] = await book.readSheets(['记录表-001']);
     expect(grid!.text[0]![0]).toBe('名称');
     expect(grid!.merges).toEqual([{ top: 0, left: 1, bottom: 0, right: 2 }]);
-    const ws = book.raw.getWorksheet('记录表-001')!;
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(await book.save()) as unknown as ArrayBuffer);
+    const ws = wb.getWorksheet('记录表-001')!;
     expect(ws.getCell('A1').font?.bold).toBe(true);
     expect(ws.getColumn(2).width).toBe(30);
   });

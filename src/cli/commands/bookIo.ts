@@ -4,6 +4,7 @@ import { UsageError } from '../cliIo';
 import type { Grid } from '../../core/grid';
 import { loadXlsxAdapter } from '../../workbook';
 import type { XlsxWorkbook as XlsxWorkbookHandle } from '../../workbook';
+import { nodeZipCodec } from '../nodeIo';
 
 /** The bytes each opened book was read from: an in-place save refuses if the file changed since. */
 const readBytes = new WeakMap<XlsxWorkbookHandle, Uint8Array>();
@@ -12,12 +13,13 @@ const readBytes = new WeakMap<XlsxWorkbookHandle, Uint8Array>();
 export async function openBook(io: CliIo, path: string | undefined): Promise<XlsxWorkbookHandle> {
   if (!path) throw new UsageError('缺少工作簿文件参数。用法见 shuangsuiji --help。');
   if (!/\.xlsx$/i.test(path)) {
-    if (/\.(xls|et|csv|wps)$/i.test(path)) throw new UsageError(`${path} 不是 .xlsx 文件：请在 Excel 或 WPS 中“另存为 .xlsx”后再试。`);
+    if (/\.(xls|et|csv|wps|ods)$/i.test(path)) throw new UsageError(`${path} 不是 .xlsx 文件：请在 Excel 或 WPS 中“另存为 .xlsx”后再试。`);
+    if (/\.xlsb$/i.test(path)) throw new UsageError(`${path} 是 Excel 二进制工作簿（.xlsb），无法读取：请在 Excel 中“另存为 Excel 工作簿（*.xlsx）”后再试。`);
   }
   const bytes = await io.readFile(io.resolve(path));
   const { openXlsxWorkbook } = await loadXlsxAdapter();
   const name = path.split(/[\\/]/).pop() ?? path;
-  const book = await openXlsxWorkbook(bytes, name);
+  const book = await openXlsxWorkbook(bytes, name, { codec: nodeZipCodec });
   readBytes.set(book, bytes);
   return book;
 }
@@ -28,8 +30,9 @@ export async function readAllSheets(book: XlsxWorkbookHandle): Promise<Grid[]> {
   return book.readSheets(sheets.map((s) => s.name));
 }
 
-/** `<dir>/<name>.<command>.xlsx` beside the input, per cli.md. */
+/** `<dir>/<name>.<command>.xlsx` beside the input, per cli.md (`.xlsm` for a macro-enabled book, which Excel refuses under `.xlsx`). */
 export function defaultOutputPath(input: string, command: string): string {
+  if (/\.xlsm$/i.test(input)) return input.replace(/\.xlsm$/i, `.${command}.xlsm`);
   return input.replace(/(\.xlsx)?$/i, `.${command}.xlsx`);
 }
 

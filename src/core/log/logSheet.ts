@@ -27,6 +27,8 @@ export type LogState = {
   dataProblems: { seq: number; row: number; message: string }[];
   /** Next free 1-based row of the data sheet. */
   nextDataRow: number;
+  /** Whether the data sheet exists (without the log sheet it is an orphan of a failed first append). */
+  hasDataSheet: boolean;
 };
 
 const HEAD_ADDRESS = 'B2';
@@ -122,6 +124,7 @@ export function readLogState(logGrid: Grid | null, dataGrid: Grid | null): LogSt
     data,
     dataProblems,
     nextDataRow,
+    hasDataSheet: dataGrid !== null,
   };
 }
 
@@ -148,6 +151,9 @@ export function appendLogOps(state: LogState, entry: LogEntry, dataText: string,
   const ops: WorkbookOp[] = [];
   const pw = password ? { password } : {};
   if (!state.hasLog) {
+    // Without its log the data sheet verifies nothing; left by a failed first append, it would
+    // otherwise block every later one ("已存在").
+    if (state.hasDataSheet) ops.push({ kind: 'deleteSheet', sheet: DATA_SHEET });
     ops.push(
       { kind: 'addSheet', sheet: LOG_SHEET },
       { kind: 'write', sheet: LOG_SHEET, address: 'A1', rows: [[LOG_TITLE]] },

@@ -66,30 +66,56 @@ export function normalizeHeader(s: string): string {
 
 const NOTE_START = /^(备注|说明|注[:：]|注\d|以上为示例|以上|联系人|联系电话|电话|制表|填表|审核|单位\(盖章\)|上报日期)/;
 
-/** Fills every cell of a merged area with its top-left cell, so rows sharing a merged plan cell read alike. */
+/** The grid's width: its longest row (rows may be ragged, see Grid). */
+function widthOf(text: readonly (readonly string[])[]): number {
+  let w = 0;
+  for (const row of text) if (row.length > w) w = row.length;
+  return w;
+}
+
+const filledCache = new WeakMap<Grid, Filled>();
+
+/**
+ * Fills every cell of a merged area with its top-left cell, so rows sharing a merged plan cell read
+ * alike. Rows without a merged cell are the grid's own (never written to): a 50,000-row directory is
+ * not copied, and each grid is filled once however often it is searched.
+ */
 function filledGrid(grid: Grid): { text: string[][]; values: CellValue[][]; origins: Map<number, { row: number; col: number }> } {
-  const text = grid.text.map((r) => [...r]);
-  const values = grid.values.map((r) => [...r]);
+  const cached = filledCache.get(grid);
+  if (cached) return cached;
+  const text = [...grid.text];
+  const values = [...grid.values];
   const origins = new Map<number, { row: number; col: number }>();
   const { row: r0, col: c0 } = grid.origin;
-  const width = text[0]?.length ?? 0;
+  const width = widthOf(text);
+  const copied = new Set<number>();
   for (const m of grid.merges) {
     const tr = m.top - r0;
     const tc = m.left - c0;
     const t = text[tr]?.[tc];
     if (t === undefined) continue;
     const v = values[tr]?.[tc] ?? null;
+    // Only cells the grid has are filled: a merged area may reach far beyond the data (A1:XFD1048576).
     for (let r = Math.max(m.top - r0, 0); r <= m.bottom - r0 && r < text.length; r++) {
-      for (let c = Math.max(m.left - c0, 0); c <= m.right - c0; c++) {
-        if (text[r] && c < text[r]!.length) {
-          text[r]![c] = t;
-          values[r]![c] = v;
-          if (r !== tr || c !== tc) origins.set(r * width + c, { row: m.top, col: m.left });
-        }
+      if (!text[r]) continue;
+      const last = Math.min(m.right - c0, text[r]!.length - 1);
+      const from = Math.max(m.left - c0, 0);
+      if (from > last) continue;
+      if (!copied.has(r)) {
+        text[r] = [...text[r]!];
+        values[r] = [...(values[r] ?? [])];
+        copied.add(r);
+      }
+      for (let c = from; c <= last; c++) {
+        text[r]![c] = t;
+        values[r]![c] = v;
+        if (r !== tr || c !== tc) origins.set(r * width + c, { row: m.top, col: m.left });
       }
     }
   }
-  return { text, values, origins };
+  const filled = { text, values, origins };
+  filledCache.set(grid, filled);
+  return filled;
 }
 
 function matchField(header: string, fields: readonly FieldSpec[]): { field: string; exact: boolean; len: number } | null {
@@ -156,13 +182,22 @@ function headerLabels(text: string[][], r: number, two: boolean): string[] | nul
   return fromUpper > 0 && fromLower > 0 ? labels : null;
 }
 
-function isNoteRow(cells: string[]): boolean {
-  const nonEmpty = cells.map((t) => t.trim()).filter(Boolean);
-  if (nonEmpty.length === 0) return false;
-  const first = normalizeHeader(nonEmpty[0]!);
-  if (NOTE_START.test(first)) return true;
+function isNoteRow(cells: readonly string[]): boolean {
+  // One pass, no arrays: this runs for every data row of a 50,000-row directory.
+  let first = '';
+  let count = 0;
+  let allSame = true;
+  for (const cell of cells) {
+    const t = cell.trim();
+    if (!t) continue;
+    if (count === 0) first = t;
+    else if (t !== first) allSame = false;
+    count++;
+  }
+  if (count === 0) return false;
+  if (NOTE_START.test(normalizeHeader(first))) return true;
   // A note typed into one wide merged cell reads the same across every column.
-  return nonEmpty.length >= 3 && nonEmpty.every((t) => t === nonEmpty[0]) && nonEmpty[0]!.length > 20;
+  return count >= 3 && allSame && first.length > 20;
 }
 
 type Filled = ReturnType<typeof filledGrid>;
@@ -209,7 +244,7 @@ function bestOf(cands: readonly Candidate[]): Candidate | null {
 /** Reads the data rows under a header, up to the notes. */
 function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
   const { text, values, origins } = filled;
-  const width = text[0]?.length ?? 0;
+  const width = widthOf(text);
   const first = best.top + best.rows;
   const rows: TableRow[] = [];
   const notes: string[] = [];
@@ -229,7 +264,7 @@ function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
       const c = col - grid.origin.col;
       const t = rowText[c] ?? '';
       const v = values[r]?.[c] ?? null;
-      const from = origins.get(r * width + c);
+      const from = origins.size ? origins.get(r * width + c) : undefined;
       cells[field] = from ? { text: t, value: v, mergedFrom: from } : { text: t, value: v };
       if (t.trim() !== '') any = true;
     }

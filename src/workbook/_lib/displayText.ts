@@ -17,7 +17,8 @@ export function serialToDate(serial: number): Date {
   return new Date(EXCEL_EPOCH_MS + Math.round(serial * 86_400_000));
 }
 
-function isDateFormat(fmt: string): boolean {
+/** Whether a number format shows a date (so its serials are calendar days). */
+export function isDateFormat(fmt: string): boolean {
   const f = fmt.replace(/"[^"]*"/g, '').replace(/\[[^\]]*\]/g, '');
   return /[yd]/i.test(f) || /m{1,2}\/|\/m|年|月/.test(f);
 }

@@ -1,12 +1,14 @@
 /**
- * An in-memory `WorkbookPort` for core-level and UI tests. It follows the same rules as the Office
- * adapter where a test could notice (sheet names are case-insensitive, a protected sheet refuses
- * writes, at least one sheet stays visible, errors are Chinese `WorkbookError`s with the same
- * codes) and stores styles, validation and page setup as plain data for tests to inspect.
+ * An in-memory `WorkbookPort` for core-level and UI tests. Batches go through the same check as
+ * the Office and xlsx adapters (`checkBatch`: case-insensitive names, a protected sheet refuses
+ * writes, at least one sheet stays visible, the same Chinese `WorkbookError`s and codes), and it
+ * stores styles, validation and page setup as plain data for tests to inspect.
  * `apply` works on a copy and commits only when every op succeeded.
  */
 import { formatCellText } from '../_lib/displayText';
-import { isIsoDate } from '../_lib/validationText';
+import { cancelledError, conflictError, quoteSheet, sheetNotFound } from '../_lib/batchErrors';
+import { checkBatch, requireBox } from '../checkBatch';
+import type { CheckedOp } from '../checkBatch';
 import type { CellValue, Grid, MergedArea } from '../../core/grid';
 import { emptyGrid } from '../../core/grid';
 import { WorkbookError } from '../port';
@@ -19,8 +21,13 @@ import type {
   WorkbookOp,
   WorkbookPort,
 } from '../port';
-import { parseRangeAddress } from '../office/rangeAddress';
-import type { RangeBox } from '../office/rangeAddress';
+import { parseRangeAddress } from '../rangeAddress';
+import type { RangeBox } from '../rangeAddress';
+
+export type MemoryWorkbookOptions = {
+  /** The workbook's structure is protected (no sheet may be added, deleted, hidden or shown). */
+  isStructureProtected?: boolean;
+};
 
 export type MemoryCell = { value: CellValue; text?: string; format?: string };
 
@@ -71,16 +78,6 @@ const COLS = 16_384;
 const key = (r: number, c: number): number => r * COLS + c;
 
 type State = { sheets: MemorySheet[]; selection: { sheet: string; address?: string } | null };
-
-function quoteName(name: string): string {
-  return `“${name}”`;
-}
-
-function requireBox(address: string): RangeBox {
-  const box = parseRangeAddress(address);
-  if (!box) throw new WorkbookError(`单元格地址“${address}”无效。`, 'BAD_ADDRESS');
-  return box;
-}
 
 function seedSheet(name: string, seed: CellValue[][] | MemorySheetSeed): MemorySheet {
   const s: MemorySheetSeed = Array.isArray(seed) ? { values: seed } : seed;
@@ -183,6 +180,40 @@ function cloneState(state: State): State {
   };
 }
 
+function wrongPasswordError(sheet: string): WorkbookError {
+  return new WorkbookError(`工作表${quoteSheet(sheet)}的保护密码不正确，未做任何修改。`, 'WRONG_PASSWORD');
+}
+
+/** A `write` op's cells: text columns and formula-like strings stay text, as the other adapters keep them. */
+function writeCells(s: MemorySheet, at: RangeBox, op: Extract<WorkbookOp, { kind: 'write' }>): void {
+  const textCols = new Set(op.textColumns ?? []);
+  op.rows.forEach((row, r) =>
+    row.forEach((input, c) => {
+      const { value, format } = input !== null && typeof input === 'object' ? input : { value: input, format: undefined };
+      const k = key(at.top + r, at.left + c);
+      const cell: MemoryCell = { ...(s.cells.get(k) ?? { value: null }) };
+      delete cell.text;
+      if (textCols.has(c) && value !== null && value !== '') {
+        cell.value = String(value);
+        cell.format = '@';
+      } else {
+        cell.value = value === '' ? null : value;
+        if (format !== undefined) cell.format = format;
+      }
+      s.cells.set(k, cell);
+    }),
+  );
+}
+
+function setFormat(s: MemorySheet, box: RangeBox, numberFormat: string): void {
+  for (let r = box.top; r <= box.bottom; r++) {
+    for (let c = box.left; c <= box.right; c++) {
+      const cell = s.cells.get(key(r, c)) ?? { value: null };
+      s.cells.set(key(r, c), { ...cell, format: numberFormat });
+    }
+  }
+}
+
 function overlaps(a: RangeBox, b: RangeBox): boolean {
   return a.left <= b.right && b.left <= a.right && a.top <= b.bottom && b.top <= a.bottom;
 }
@@ -197,6 +228,7 @@ function overlaps(a: RangeBox, b: RangeBox): boolean {
  */
 export function createMemoryWorkbook(
   seed: Record<string, CellValue[][] | MemorySheetSeed> = {},
+  options: MemoryWorkbookOptions = {},
 ): MemoryWorkbook {
   let state: State = {
     sheets: Object.entries(seed).map(([name, s]) => seedSheet(name, s)),
@@ -207,131 +239,69 @@ export function createMemoryWorkbook(
     st.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
   const get = (st: State, name: string): MemorySheet => {
     const s = find(st, name);
-    if (!s) throw new WorkbookError(`找不到工作表${quoteName(name)}。`, 'NO_SUCH_SHEET');
+    if (!s) throw sheetNotFound(name);
     return s;
   };
-  const writable = (st: State, name: string): MemorySheet => {
-    const s = get(st, name);
-    if (s.isProtected) {
-      throw new WorkbookError(
-        `工作表${quoteName(name)}受保护，不能修改。请先撤销工作表保护，未做任何修改。`,
-        'SHEET_PROTECTED',
-      );
-    }
-    return s;
-  };
-  const requireVisibleLeft = (st: State, message: string): void => {
-    if (!st.sheets.some((s) => s.visibility === 'visible'))
-      throw new WorkbookError(message, 'LAST_VISIBLE_SHEET');
-  };
-
-  function applyOp(st: State, op: WorkbookOp): number {
+  /** Applies one op that `checkBatch` accepted; returns the rows it wrote (for progress). */
+  function applyOp(st: State, { op, skip, box }: CheckedOp): number {
+    if (skip) return 0;
     switch (op.kind) {
       case 'addSheet': {
-        if (find(st, op.sheet))
-          throw new WorkbookError(`工作表${quoteName(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
         const s = newSheet(op.sheet);
         s.visibility = op.visibility ?? 'visible';
         st.sheets.push(s);
-        requireVisibleLeft(st, '工作簿中至少要有一个可见的工作表。');
         return 0;
       }
-      case 'copySheet': {
-        if (find(st, op.sheet))
-          throw new WorkbookError(`工作表${quoteName(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
-        const src = get(st, op.source);
-        st.sheets.push({
-          ...structuredClone(src),
-          name: op.sheet,
-          visibility: 'visible',
-          isProtected: false,
-        });
+      case 'copySheet':
+        // Like Worksheet.copy: the copy keeps the source's protection and password.
+        st.sheets.push({ ...structuredClone(get(st, op.source)), name: op.sheet, visibility: 'visible' });
         return 0;
-      }
-      case 'renameSheet': {
-        const s = get(st, op.sheet);
-        if (op.to.toLowerCase() !== s.name.toLowerCase() && find(st, op.to))
-          throw new WorkbookError(`工作表${quoteName(op.to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
-        s.name = op.to;
+      case 'renameSheet':
+        get(st, op.sheet).name = op.to;
         return 0;
-      }
-      case 'deleteSheet': {
-        const s = get(st, op.sheet);
-        st.sheets.splice(st.sheets.indexOf(s), 1);
-        requireVisibleLeft(st, `不能删除工作表${quoteName(op.sheet)}：工作簿中至少要有一个可见的工作表。`);
+      case 'deleteSheet':
+        st.sheets.splice(st.sheets.indexOf(get(st, op.sheet)), 1);
         return 0;
-      }
-      case 'write': {
-        const s = writable(st, op.sheet);
-        const at = requireBox(op.address);
-        const textCols = new Set(op.textColumns ?? []);
-        op.rows.forEach((row, r) =>
-          row.forEach((input, c) => {
-            const { value, format } =
-              input !== null && typeof input === 'object' ? input : { value: input, format: undefined };
-            const k = key(at.top + r, at.left + c);
-            const cell: MemoryCell = { ...(s.cells.get(k) ?? { value: null }) };
-            delete cell.text;
-            if (textCols.has(c) && value !== null && value !== '') {
-              cell.value = String(value);
-              cell.format = '@';
-            } else {
-              cell.value = value === '' ? null : value;
-              if (format !== undefined) cell.format = format;
-            }
-            s.cells.set(k, cell);
-          }),
-        );
+      case 'write':
+        writeCells(get(st, op.sheet), box!, op);
         return op.rows.length;
-      }
       case 'style': {
-        const s = writable(st, op.sheet);
-        const box = requireBox(op.address);
+        const s = get(st, op.sheet);
         s.styles.push({ address: op.address, style: { ...op.style } });
-        if (op.style.numberFormat !== undefined) {
-          for (let r = box.top; r <= box.bottom; r++) {
-            for (let c = box.left; c <= box.right; c++) {
-              const cell = s.cells.get(key(r, c)) ?? { value: null };
-              s.cells.set(key(r, c), { ...cell, format: op.style.numberFormat });
-            }
-          }
-        }
+        if (op.style.numberFormat !== undefined) setFormat(s, box!, op.style.numberFormat);
         return 0;
       }
       case 'merge': {
-        const s = writable(st, op.sheet);
-        const box = requireBox(op.address);
-        s.merges = s.merges.filter((m) => !overlaps(m, box));
-        s.merges.push(box);
+        const s = get(st, op.sheet);
+        // Excel keeps only the upper-left value of a merged range; the others are discarded.
+        for (let r = box!.top; r <= box!.bottom; r++) {
+          for (let c = box!.left; c <= box!.right; c++) {
+            const cell = s.cells.get(key(r, c));
+            if ((r !== box!.top || c !== box!.left) && cell) s.cells.set(key(r, c), { ...cell, value: null });
+          }
+        }
+        s.merges = s.merges.filter((m) => !overlaps(m, box!));
+        s.merges.push(box!);
         return 0;
       }
       case 'columnWidths': {
-        const s = writable(st, op.sheet);
+        const s = get(st, op.sheet);
         op.widths.forEach((w, c) => s.columnWidths.set(c, w));
         return 0;
       }
       case 'rowHeights': {
-        const s = writable(st, op.sheet);
+        const s = get(st, op.sheet);
         op.heights.forEach((h, i) => s.rowHeights.set(op.fromRow + i, h));
         return 0;
       }
       case 'listValidation': {
-        const s = writable(st, op.sheet);
-        requireBox(op.address);
+        const s = get(st, op.sheet);
         s.validations = s.validations.filter((v) => v.address !== op.address);
-        s.validations.push({
-          address: op.address,
-          items: [...op.items],
-          ...(op.prompt !== undefined ? { prompt: op.prompt } : {}),
-        });
+        s.validations.push({ address: op.address, items: [...op.items], ...(op.prompt !== undefined ? { prompt: op.prompt } : {}) });
         return 0;
       }
       case 'dateValidation': {
-        const s = writable(st, op.sheet);
-        requireBox(op.address);
-        for (const d of [op.min, op.max]) {
-          if (d !== undefined && !isIsoDate(d)) throw new WorkbookError(`日期“${d}”应写作 YYYY-MM-DD。`, 'BAD_DATE');
-        }
+        const s = get(st, op.sheet);
         s.dateValidations = s.dateValidations.filter((v) => v.address !== op.address);
         s.dateValidations.push({
           address: op.address,
@@ -341,15 +311,11 @@ export function createMemoryWorkbook(
         });
         return 0;
       }
-      case 'pageSetup': {
-        const s = get(st, op.sheet);
-        s.pageSetup = structuredClone(op.setup);
+      case 'pageSetup':
+        get(st, op.sheet).pageSetup = structuredClone(op.setup);
         return 0;
-      }
       case 'protect': {
         const s = get(st, op.sheet);
-        // Already protected is what the caller wants (the Office adapter skips it too).
-        if (s.isProtected) return 0;
         s.isProtected = true;
         if (op.password !== undefined) s.password = op.password;
         else delete s.password;
@@ -357,27 +323,18 @@ export function createMemoryWorkbook(
       }
       case 'unprotect': {
         const s = get(st, op.sheet);
-        if (!s.isProtected) return 0;
-        if (s.password !== undefined && s.password !== op.password) {
-          throw new WorkbookError(`工作表${quoteName(op.sheet)}的保护密码不正确。`, 'WRONG_PASSWORD');
-        }
+        if (s.password !== undefined && s.password !== op.password) throw wrongPasswordError(s.name);
         s.isProtected = false;
         delete s.password;
         return 0;
       }
-      case 'setVisibility': {
-        const s = get(st, op.sheet);
-        s.visibility = op.visibility;
-        requireVisibleLeft(st, `不能隐藏工作表${quoteName(op.sheet)}：工作簿中至少要有一个可见的工作表。`);
+      case 'setVisibility':
+        get(st, op.sheet).visibility = op.visibility;
         return 0;
-      }
       case 'expectValue':
         return 0; // checked against the workbook before the batch, in apply()
       case 'activate': {
         const s = get(st, op.sheet);
-        if (s.visibility !== 'visible')
-          throw new WorkbookError(`工作表${quoteName(op.sheet)}已隐藏，不能激活。`, 'SHEET_HIDDEN');
-        if (op.address !== undefined) requireBox(op.address);
         st.selection = op.address !== undefined ? { sheet: s.name, address: op.address } : { sheet: s.name };
         return 0;
       }
@@ -395,30 +352,25 @@ export function createMemoryWorkbook(
     async readSheets(names: string[]): Promise<Grid[]> {
       return names.map((n) => toGrid(get(state, n)));
     },
-    async apply(ops: WorkbookOp[], options: ApplyOptions = {}): Promise<void> {
+    async apply(ops: WorkbookOp[], applyOptions: ApplyOptions = {}): Promise<void> {
       // Preconditions see the workbook as it was read, before any op of this batch.
       for (const op of ops) {
         if (op.kind !== 'expectValue') continue;
         const box = requireBox(op.address);
-        if (displayText(get(state, op.sheet).cells.get(key(box.top, box.left))) !== op.value) {
-          throw new WorkbookError(
-            `工作表${quoteName(op.sheet)}的 ${op.address} 在读取之后被改动过（可能有他人同时操作），未做任何修改：请重新读取后再试。`,
-            'CONFLICT',
-          );
-        }
+        if (displayText(get(state, op.sheet).cells.get(key(box.top, box.left))) !== op.value)
+          throw conflictError(op.sheet, op.address);
       }
+      const checked = checkBatch(ops, state.sheets, options);
       const draft = cloneState(state);
       const total = ops.reduce((n, op) => n + (op.kind === 'write' ? op.rows.length : 0), 0);
       let done = 0;
-      for (const [i, op] of ops.entries()) {
+      for (const [i, op] of checked.ops.entries()) {
         const rows = applyOp(draft, op);
         if (rows > 0) {
           done += rows;
-          options.onProgress?.(done, total);
+          applyOptions.onProgress?.(done, total);
         }
-        if (i < ops.length - 1 && options.isCancelled?.()) {
-          throw new WorkbookError('操作已取消，本次新建的工作表已删除。', 'CANCELLED');
-        }
+        if (i < ops.length - 1 && applyOptions.isCancelled?.()) throw cancelledError();
       }
       state = draft;
     },

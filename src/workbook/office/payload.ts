@@ -5,6 +5,9 @@
  * room for the JSON envelope and for our estimate being low.
  */
 
+/** The Office error codes of a request or response over the limit. */
+export const PAYLOAD_ERROR_CODES: ReadonlySet<string> = new Set(['RequestPayloadSizeLimitExceeded', 'ResponsePayloadSizeLimitExceeded']);
+
 /** The documented hard limit in Excel on the web. */
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;
 

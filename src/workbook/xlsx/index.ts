@@ -1,3 +1,4 @@
 export { createXlsxWorkbook, openXlsxWorkbook } from './createXlsxWorkbook';
-export type { XlsxWorkbook } from './createXlsxWorkbook';
+export type { XlsxOptions, XlsxWorkbook } from './createXlsxWorkbook';
+export type { ZipCodec } from './readZip';
 export { formatCellText, dateToSerial, serialToDate } from '../_lib/displayText';

@@ -43,5 +43,8 @@ export function assertLooksLikeXlsx(bytes: Uint8Array, fileName: string): void {
       'NOT_XLSX',
     );
   }
-  throw new WorkbookError(`文件 ${fileName} 不是 .xlsx 工作簿（无法识别的格式）：请另存为 .xlsx 后再试。`, 'NOT_XLSX');
+  throw new WorkbookError(
+    `文件 ${fileName} 不是 .xlsx 工作簿（无法识别的格式）：请另存为 .xlsx 后再试。`,
+    'NOT_XLSX',
+  );
 }

@@ -1,31 +1,28 @@
 /**
- * A1 range addresses as the Office adapter and the memory workbook use them. Office returns
+ * A1 range addresses as every adapter (and the shared batch check) reads them. Office returns
  * addresses with the sheet name (`'My Sheet'!B2:D9`) and `$` signs; ops use bare `B3` or `B3:F9`.
+ * Column letters are parsed by core's `parseCellAddress` only, so there is one rule for them.
  */
-import { cellAddress, columnName } from '../../core/grid';
-import type { MergedArea } from '../../core/grid';
+import { cellAddress, columnName, parseCellAddress } from '../core/grid';
+import type { MergedArea } from '../core/grid';
 
 /** A rectangle in sheet coordinates, 0-based and inclusive (same shape as a merged area). */
 export type RangeBox = MergedArea;
 
-const MAX_ROW = 1_048_575;
-const MAX_COL = 16_383;
-
-function lettersToCol(letters: string): number {
-  let col = 0;
-  for (const ch of letters.toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return col - 1;
-}
+/** Excel's last row and column, 0-based (row 1,048,576, column XFD). */
+export const MAX_ROW = 1_048_575;
+export const MAX_COL = 16_383;
 
 type End = { row: number | null; col: number | null };
 
 function parseEnd(part: string): End | null {
   const m = /^\$?([A-Za-z]{1,3})?\$?(\d{1,7})?$/.exec(part.trim());
   if (!m || (m[1] === undefined && m[2] === undefined)) return null;
-  return {
-    col: m[1] === undefined ? null : lettersToCol(m[1]),
-    row: m[2] === undefined ? null : Number(m[2]) - 1,
-  };
+  // A whole-column or whole-row end borrows the other coordinate of A1 to reuse the cell parser.
+  const cell = parseCellAddress(`${m[1] ?? 'A'}${m[2] ?? '1'}`);
+  // Past XFD or row 1,048,576 (or row 0) Excel has no cell: `A0`, `XFE1` are not addresses.
+  if (!cell || cell.row < 0 || cell.row > MAX_ROW || cell.col > MAX_COL) return null;
+  return { col: m[1] === undefined ? null : cell.col, row: m[2] === undefined ? null : cell.row };
 }
 
 /** Strips a leading `Sheet!` / `'My Sheet'!` prefix. */
