@@ -109,17 +109,20 @@ class SingleFilePagePlugin {
           for (const group of groups) {
             for (const worker of group.asyncEntrypointsIterable) {
               const files = jsFiles(worker.chunks);
-              const own = worker.chunks.flatMap((c) => [...c.getAllAsyncChunks()]);
-              if (files.length !== 1 || own.length > 0) {
+              const own = new Set(worker.chunks.flatMap((c) => [...c.getAllAsyncChunks()]));
+              const nested = [worker, ...[...own].flatMap((c) => [...c.groupsIterable])].some(
+                (g) => [...g.asyncEntrypointsIterable].length > 0,
+              );
+              if (files.length !== 1 || nested) {
                 compilation.errors.push(
                   new webpack.WebpackError(
-                    `Worker ${worker.name ?? files.join(', ')} must be one self-contained chunk to be inlined into ` +
-                      `${this.filename} (it has ${files.length} files and ${own.length} lazy chunks): no import() inside a worker.`,
+                    `Worker ${worker.name ?? files.join(', ')} cannot be inlined into ${this.filename}: ` +
+                      `it must be one entry chunk (it has ${files.length}) and start no worker of its own.`,
                   ),
                 );
                 return;
               }
-              workers.push(files[0]);
+              workers.push({ file: files[0], chunks: jsFiles(own) });
             }
           }
           const readScript = (file) => compilation.getAsset(file)?.source.source().toString();
@@ -132,13 +135,14 @@ class SingleFilePagePlugin {
             html: page.source.source().toString(),
             readScript,
             lazyScripts: jsFiles(lazy),
-            workerScripts: workers,
+            workers,
             readAsset,
           });
           compilation.emitAsset(this.filename, new webpack.sources.RawSource(html));
           console.log(
             `[single-file] ${this.filename}: ${(Buffer.byteLength(html) / 1024 / 1024).toFixed(1)} MB ` +
-              `(${jsFiles(lazy).length} lazy chunks, ${workers.length} workers inlined)`,
+              `(${jsFiles(lazy).length} lazy chunks, ${workers.length} workers with ` +
+              `${workers.reduce((n, w) => n + w.chunks.length, 0)} chunks of their own inlined)`,
           );
         },
       );

@@ -4,7 +4,7 @@
 //
 // How the pieces stay working without a server:
 // - Every script the page loads up front becomes an inline <script>, in the same order.
-// - The page's lazy chunks (import(): ExcelJS, steps 2–6) are inlined as well, *before* the entry
+// - The page's lazy chunks (import(): the .xlsx adapter, steps 2–6) are inlined as well, *before* the entry
 //   script. A webpack chunk file only pushes its modules onto the chunk-loading array; the runtime
 //   (in the entry) takes what is already there at start and marks those chunks loaded, so a later
 //   import() resolves without requesting a file. No file name is ever looked up.
@@ -12,6 +12,8 @@
 //   <script type="text/plain" data-ssj-worker="FILE"> block, and a small shim wraps `Worker` so
 //   that `new Worker(URL ending in FILE)` starts the worker from a Blob URL of that text instead.
 //   Code keeps the standard `new Worker(new URL('./x.ts', import.meta.url))`; nothing else changes.
+//   A worker's own lazy chunks (an import() inside the worker) go into the same text, before the
+//   worker's entry: its importScripts runtime installs the chunks already pushed, as the page's does.
 // - `assets/NAME` references (the favicon, the logo in the pane's title) become data: URIs.
 
 /**
@@ -61,12 +63,13 @@ const WORKER_SHIM = `(function () {
  * @param {string} input.html the hosted page as HtmlWebpackPlugin wrote it (blocking <script src> tags)
  * @param {(file: string) => string | undefined} input.readScript the text of an emitted JS file
  * @param {string[]} input.lazyScripts the page's lazy chunk files (JSONP), in any order
- * @param {string[]} input.workerScripts the page's worker chunk files (each one self-contained)
+ * @param {{ file: string, chunks: string[] }[]} input.workers the page's workers: the entry chunk
+ *   the page starts (`file`) and the lazy chunks the worker loads itself (`chunks`)
  * @param {(file: string) => Buffer | undefined} input.readAsset the bytes of `assets/…`, if it exists
  * @returns {string} the HTML
- * @example buildSingleFilePage({ html, readScript, lazyScripts: ['steps.1a2b.chunk.js'], workerScripts: [], readAsset })
+ * @example buildSingleFilePage({ html, readScript, lazyScripts: ['steps.1a2b.chunk.js'], workers: [], readAsset })
  */
-function buildSingleFilePage({ html, readScript, lazyScripts, workerScripts, readAsset }) {
+function buildSingleFilePage({ html, readScript, lazyScripts, workers, readAsset }) {
   // HtmlWebpackPlugin minifies production pages: attribute values may come without quotes.
   const tag = /<script\b[^>]*?\bsrc=(?:"([^"]+)"|'([^']+)'|([^\s"'>]+))[^>]*><\/script>/g;
   const fileOf = (m) => m[1] ?? m[2] ?? m[3];
@@ -79,9 +82,10 @@ function buildSingleFilePage({ html, readScript, lazyScripts, workerScripts, rea
   };
   const inline = (file) => `<script data-ssj-chunk="${file}">${read(file)}</script>`;
   const before = [
-    ...(workerScripts.length ? [`<script>${WORKER_SHIM}</script>`] : []),
-    ...workerScripts.map(
-      (file) => `<script type="text/plain" data-ssj-worker="${file}">${read(file)}</script>`,
+    ...(workers.length ? [`<script>${WORKER_SHIM}</script>`] : []),
+    ...workers.map(
+      ({ file, chunks }) =>
+        `<script type="text/plain" data-ssj-worker="${file}">${[...chunks, file].map(read).join(';\n')}</script>`,
     ),
     ...lazyScripts.filter((file) => !initial.includes(file)).map(inline),
   ].join('\n');

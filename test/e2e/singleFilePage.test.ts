@@ -57,6 +57,8 @@ describe('shuangsuiji.html', () => {
     });
     const url = pathToFileURL(file).href;
     const requests = watchRequests(page, url);
+    const workers: string[] = [];
+    page.on('worker', (worker) => workers.push(worker.url()));
     await page.goto(url);
     await page.getByText(/不联网，工作簿不会上传或离开这台电脑/).waitFor({ timeout: 10_000 });
     // The logo and the tab icon are in the file.
@@ -86,6 +88,8 @@ describe('shuangsuiji.html', () => {
     expect(names).toEqual(expect.arrayContaining(['抽取记录', '抽取结果-2025002-001', '记录表-2025002-001']));
 
     await page.close();
+    // The workbook was read and written in the page's worker, started from the file itself.
+    expect(workers).toEqual([expect.stringMatching(/^blob:/)]);
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);
   }, 300_000);
@@ -113,7 +117,10 @@ describe('shuangsuiji.html', () => {
       },
     );
     const data = await page.evaluate(() => ({ ...document.getElementById('root')?.dataset }));
-    expect(data).toEqual({ lazy: 'lazy chunk loaded', worker: 'hello from page; hello from worker' });
+    expect(data).toEqual({
+      lazy: 'lazy chunk loaded',
+      worker: 'hello from page; hello from worker; worker chunk loaded',
+    });
     await page.close();
     expect(requests).toEqual([]);
     expect(errors).toEqual([]);

@@ -10,7 +10,7 @@ type Input = {
   html: string;
   readScript: (file: string) => string | undefined;
   lazyScripts: string[];
-  workerScripts: string[];
+  workers: { file: string; chunks: string[] }[];
   readAsset: (file: string) => Buffer | undefined;
 };
 type SingleFileModule = {
@@ -28,18 +28,19 @@ const scripts: Record<string, string> = {
   'standalone.2.js': 'var s="</script><!-- x";\n//# sourceMappingURL=standalone.2.js.map',
   'steps.3.chunk.js': 'var l=1;',
   'worker.4.js': 'self.onmessage=function(){};',
+  'zip.5.chunk.js': 'self.chunks=[5];',
 };
 const png = Buffer.from([0x89, 0x50, 0x4e, 0x47]);
 const html =
   '<!doctype html><html><head><link rel=icon type=image/png href=assets/icon-32.png></head><body><div id=root></div>' +
   '<script src=react.1.js></script><script src="standalone.2.js"></script></body></html>';
 
-function build(workerScripts: string[] = []): string {
+function build(workers: { file: string; chunks: string[] }[] = []): string {
   return buildSingleFilePage({
     html,
     readScript: (file) => scripts[file],
     lazyScripts: ['steps.3.chunk.js'],
-    workerScripts,
+    workers,
     readAsset: (file) => (file === 'assets/icon-32.png' ? png : undefined),
   });
 }
@@ -62,11 +63,13 @@ describe('buildSingleFilePage', () => {
     expect(build()).toContain(`href="data:image/png;base64,${png.toString('base64')}"`);
   });
 
-  it('keeps a worker chunk as text with the shim that starts it from a Blob URL', () => {
-    const out = build(['worker.4.js']);
+  it("keeps a worker as text, its own lazy chunks first, with the shim that starts it from a Blob URL", () => {
+    const out = build([{ file: 'worker.4.js', chunks: ['zip.5.chunk.js'] }]);
     expect(out).toContain(
-      '<script type="text/plain" data-ssj-worker="worker.4.js">self.onmessage=function(){};</script>',
+      '<script type="text/plain" data-ssj-worker="worker.4.js">self.chunks=[5];;\nself.onmessage=function(){};</script>',
     );
+    // The worker's chunk is the worker's, not a script of the page.
+    expect(out).not.toContain('data-ssj-chunk="zip.5.chunk.js"');
     expect(out).toMatch(/window\.Worker = InlineWorker/);
     expect(build()).not.toMatch(/InlineWorker/);
   });
@@ -77,7 +80,7 @@ describe('buildSingleFilePage', () => {
         html,
         readScript: () => undefined,
         lazyScripts: [],
-        workerScripts: [],
+        workers: [],
         readAsset: () => undefined,
       }),
     ).toThrow(/react\.1\.js was not emitted/);
