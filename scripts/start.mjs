@@ -36,7 +36,9 @@ console.log(`双随机抽查助手 — 在 Excel 中旁加载 / sideloading into
 3. 在“开始”选项卡的“双随机抽查”组点击“抽查助手”打开任务窗格。
    (Home tab → 双随机抽查 group → 抽查助手)
 
-WPS 表格不支持 Office 加载项：请用独立网页版或命令行 shuangsuiji。
+WPS 表格不支持 Office 加载项：请用网页版（npm run build 生成 dist/standalone.html，
+以及可单独拷贝、双击打开的 dist/shuangsuiji.html）或命令行 shuangsuiji。
+部署到本单位的 https 服务器：npm run build -- --env base=https://服务器/路径/（见 README“Deployment”）。
 自动旁加载并调试 / sideload and debug automatically: npm start -- --debug
 `);
 

@@ -1,4 +1,5 @@
 import {
+  Link,
   makeStyles,
   MessageBar,
   Spinner,
@@ -79,7 +80,11 @@ const useStyles = makeStyles({
     gap: tokens.spacingVerticalM,
     minWidth: 0,
     flexGrow: 1,
+    // Focusable only by script (tabIndex -1): where focus waits when the button a dialog returns
+    // to is disabled while its action runs. No ring on the whole panel.
+    ':focus': { outlineStyle: 'none' },
   },
+  pageLinks: { margin: 0, paddingInlineStart: '1.2em' },
   panelTitle: {
     margin: 0,
   },
@@ -91,14 +96,43 @@ export function describeReadError(error: unknown): string {
   return describeError(error, advice).replace('Excel 没有完成这项操作。', 'Excel 没有返回工作表内容。');
 }
 
-/** Shown above the steps when office.js is missing or the host is not Excel. */
+/** The page's file beside the pane's on the same server (the build writes them side by side in dist/). */
+const STANDALONE_PAGE = 'standalone.html';
+/** The page as one self-contained file (webpack's SingleFilePagePlugin), to save or e-mail. */
+const SINGLE_FILE_PAGE = 'shuangsuiji.html';
+
+/** The absolute address of a file beside this page, or the bare name where there is no address. */
+function addressBeside(file: string): string {
+  try {
+    return new URL(file, document.baseURI).href;
+  } catch {
+    return file;
+  }
+}
+
+/** Shown above the steps when office.js is missing or the host is not Excel: where else to work. */
 export function NotInExcelNotice() {
+  const styles = useStyles();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>本加载项需要在 Excel 中运行</MessageBarTitle>
         <div>请在 Excel（Windows、Mac 或网页版）中打开工作簿，然后点击“开始”选项卡上的“抽查助手”按钮。</div>
-        <div>使用 WPS 表格的同事，请改用独立网页版或命令行工具 shuangsuiji，功能相同。</div>
+        <div>使用 WPS 表格或没有加载项权限的同事，请用网页版，步骤和结果相同：</div>
+        <ul className={styles.pageLinks}>
+          <li>
+            {'在浏览器中打开 '}
+            <Link href={STANDALONE_PAGE}>{addressBeside(STANDALONE_PAGE)}</Link>
+          </li>
+          <li>
+            {'或下载单文件网页版 '}
+            <Link href={SINGLE_FILE_PAGE} download={SINGLE_FILE_PAGE}>
+              {SINGLE_FILE_PAGE}
+            </Link>
+            ，保存到电脑后双击打开，不联网也能用，可以用邮件发给同事。
+          </li>
+          <li>也可以用命令行工具 shuangsuiji。</li>
+        </ul>
       </MessageBarBody>
     </MessageBar>
   );
@@ -295,7 +329,7 @@ export function App({
           <StepNav steps={navItems} currentId={current?.id ?? ''} onSelect={setCurrentId} />
         </div>
         {current && (
-          <section className={styles.panel} aria-labelledby={panelTitleId}>
+          <section className={styles.panel} aria-labelledby={panelTitleId} tabIndex={-1}>
             <Text as="h2" size={400} weight="semibold" className={styles.panelTitle} id={panelTitleId}>
               {currentIndex + 1}. {current.title}
             </Text>

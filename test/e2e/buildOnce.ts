@@ -57,6 +57,8 @@ function fingerprint(): string {
     ...listFiles(path.join(repoRoot, 'src')),
     ...listFiles(path.join(repoRoot, 'assets')),
     path.join(repoRoot, 'webpack.config.js'),
+    // The build plugins webpack.config.js requires (single-file page, manifest for a host).
+    ...listFiles(path.join(repoRoot, 'scripts')).filter((f) => f.endsWith('.cjs')),
     path.join(repoRoot, 'package-lock.json'),
     path.join(__dirname, 'fakeHostEntry.ts'),
     path.join(repoRoot, 'test', 'workbook', 'fakeExcel.ts'),
@@ -117,6 +119,20 @@ async function buildInto(outDir: string): Promise<Build> {
   const json = stats!.toJson({ all: false, chunks: true });
   const lazyChunkFiles = (json.chunks ?? []).filter((c) => !c.initial).flatMap((c) => c.files ?? []);
   return { dir: outDir, lazyChunkFiles };
+}
+
+/**
+ * Builds `entryFile` as the standalone page with the real webpack config (single-file page
+ * included) into `outDir`: for pages a test makes up, such as one with a Web Worker.
+ */
+export async function buildAsStandalonePage(entryFile: string, outDir: string): Promise<void> {
+  const loadCjs = createRequire(__filename);
+  const configFactory = loadCjs(path.join(repoRoot, 'webpack.config.js')) as ConfigFactory;
+  const config = configFactory({}, { mode: 'production' });
+  config.entry = { standalone: entryFile };
+  config.output = { ...config.output, path: outDir, clean: false };
+  config.devtool = false;
+  await runWebpack([config]);
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

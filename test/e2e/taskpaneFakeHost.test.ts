@@ -53,7 +53,7 @@ describe('taskpane.html in a fake Excel', () => {
 
     // Old Excel notice, then 读取校验.
     await page.getByText('当前 Excel 版本较旧，部分功能不可用').waitFor({ timeout: 10_000 });
-    await page.getByText(/读取合并单元格需要 ExcelApi 1\.13/).waitFor();
+    await page.getByText(/读取合并单元格需要 Microsoft 365 较新版本/).waitFor();
     await page.getByRole('button', { name: '读取并校验' }).click();
     await page.getByRole('list', { name: '找到的表格（共 5 个）' }).waitFor({ timeout: 15_000 });
     await page.getByText('建议改为：2025年邢台市医疗保障局随机抽查001').first().waitFor();

@@ -1,7 +1,8 @@
 /**
  * Builds the task pane with webpack (production, shared build), serves it on 127.0.0.1 and opens
  * taskpane.html in headless Chromium with office.js blocked — as on a machine without network, or a
- * browser outside Office. The pane must render its "must run in Excel" state with no console errors.
+ * browser outside Office. The pane must render its "must run in Excel" state with no console errors,
+ * and say where the standalone page is (its address on this server, the single file).
  * Needs Debian's chromium: apt-get install -y chromium.
  */
 import type { Server } from 'node:http';
@@ -53,6 +54,12 @@ describe('taskpane.html without Office', () => {
       await page.getByRole('heading', { name: '双随机抽查助手' }).waitFor();
 
       await page.screenshot({ path: screenshotPath(file), fullPage: true });
+      // Where WPS users go instead: the page beside the pane on the same server, or the single file.
+      const single = page.getByRole('link', { name: 'shuangsuiji.html' });
+      expect(await single.getAttribute('download')).toBe('shuangsuiji.html');
+      expect(await single.getAttribute('href')).toBe('shuangsuiji.html');
+      await page.getByRole('link', { name: `${baseUrl}/standalone.html` }).click();
+      await page.getByRole('button', { name: '选择工作簿（.xlsx）…' }).waitFor({ timeout: 10_000 });
       await page.close();
 
       expect(errors).toEqual([]);

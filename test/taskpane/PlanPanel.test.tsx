@@ -67,7 +67,8 @@ describe('PlanPanel (编制计划)', () => {
       '2025002/001 2025年邢台市医疗保障局随机抽查002',
     ]);
     expect(report.tasks[2]).toMatchObject({ taskType: 'directed', ratio: { kind: 'byClass' }, jointDepts: ['市场监督管理局'], periodText: '2025年9-11月' });
-  });
+    // Three dialogs typed through under jsdom: ~25 s alone, longer on a busy CI machine.
+  }, 120_000);
 
   it('refuses to write over the 备注 line that follows the last task, and writes nothing', async () => {
     const port = await sampleWorkbook();

@@ -191,7 +191,7 @@ export function CheckPanel({
                 <Badge color="danger" appearance="tint">{`错误 ${errors} 个`}</Badge>
                 <Badge color="warning" appearance="tint">{`提醒 ${warnings} 个`}</Badge>
                 <Text size={200} className={styles.muted}>
-                  点击一条问题，Excel 会选中对应的单元格。
+                  {env.words.findingHint}
                 </Text>
               </>
             )}
@@ -208,8 +208,10 @@ export function CheckPanel({
           {findings.length > 0 && (
             <FindingList
               findings={findings}
-              onSelect={selectCell}
+              // In the page nothing can be selected: the findings name sheet and cell instead.
+              {...(env.surface === 'pane' ? { onSelect: selectCell } : {})}
               label="校验发现的问题"
+              separateReminders
               onApply={(finding) => requestFix({ finding })}
               onApplyAll={(code) => requestFix({ code })}
               applyDisabled={!port}

@@ -29,7 +29,7 @@ import { dateToSerialDay } from '../../core/session/dates';
 import { describeError, RETRY_ADVICE } from '../describeError';
 import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
-import { DrawChecksView, Exclusions, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
+import { DrawWarnings, Exclusions, StaffRule, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
 import { DrawResult } from './DrawResult';
 import { DrawRules, defaultDrawRules, type DrawRuleValues } from './DrawRules';
 import { EffectNote } from './EffectNote';
@@ -250,20 +250,9 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
           ))}
         </Dropdown>
       </Field>
-
-      <TaskFacts plan={plan} />
-
-      <div className={styles.section}>
-        <Text as="h3" weight="semibold">
-          抽取规则
-        </Text>
-        <DrawRules value={rules} onChange={setRules} disabled={isWorking || plan.pending !== null} />
-        <Text size={200} className={styles.muted}>
-          {plan.pending
-            ? '该任务已记录承诺，抽取输入（含规则）已冻结，将按承诺时的规则抽取。'
-            : '规则随抽取写入抽取记录，任何人验证时按记录复算。'}
-        </Text>
-      </div>
+      {ready && (
+        <Text>{`从 ${plan.candidates} 个候选对象中抽取 ${plan.picks} 个（每组 ${rules.teamSize} 人）。分层、规则和排除清单见下方“抽取依据”。`}</Text>
+      )}
 
       {!ready && (
         <ErrorBar title="该任务暂时无法抽取">
@@ -275,7 +264,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
           <div>{`请按上述说明修改计划表或名录库，然后回到${stepRef('check')}重新读取并校验。`}</div>
         </ErrorBar>
       )}
-      {!ready && <DrawChecksView plan={plan} />}
+      {!ready && <DrawWarnings plan={plan} />}
 
       {ready && (
         <>
@@ -289,11 +278,8 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
               {plan.historyIssues.length > 5 && <div>{`另有 ${plan.historyIssues.length - 5} 个，见${stepRef('check')}的问题列表。`}</div>}
             </ErrorBar>
           )}
-          <StrataTable plan={plan} />
-          <TeamRules ready={ready} />
-          <DrawChecksView plan={plan} />
-          <Exclusions ready={ready} />
-
+          {/* What to mind before drawing belongs above the action; the staff rule is in 抽取依据. */}
+          <DrawWarnings plan={plan} />
           {blocker && blocker.kind !== 'drawn' && (
             <ErrorBar title="抽取记录已被改动，不能继续抽取">
               {describeRefusal({ kind: 'blocked', blocker }, task).message}
@@ -313,13 +299,16 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
                 onChange={(name) => updateSession({ operator: name })}
                 memory={env.operatorMemory}
               />
-              <Field label="随机数来源">
+              <Field
+                label="随机数来源"
+                hint="公开随机数：先公布承诺，开奖后用开奖号码抽取。本地随机：由本机的加密随机数生成器产生。"
+              >
                 <RadioGroup
                   value={mode}
                   onChange={(_, data) => setMode(data.value === 'public' ? 'public' : 'local')}
                 >
-                  <Radio value="public" label="公开随机数（推荐，正式抽取用：先公布承诺，开奖后用开奖号码抽取）" />
-                  <Radio value="local" label="本地随机（演练或内部抽取：由本机的加密随机数生成器产生）" />
+                  <Radio value="public" label="公开随机数（推荐，正式抽取用）" />
+                  <Radio value="local" label="本地随机（演练或内部抽取）" />
                 </RadioGroup>
               </Field>
 
@@ -377,6 +366,34 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
         {action.kind === 'working' && <Spinner size="small" labelPosition="after" label={action.label} />}
       </div>
       {action.kind === 'failed' && <ErrorBar title={action.title}>{action.message}</ErrorBar>}
+      {session.lastDraw && <DrawResult draw={session.lastDraw} />}
+
+      {/* What the draw rests on, below the action: a task pane is 320 px wide and this is ~1,000 px tall. */}
+      <div className={styles.section}>
+        <Text as="h3" weight="semibold">
+          抽取依据
+        </Text>
+        <TaskFacts plan={plan} />
+        <div className={styles.section}>
+          <Text as="h3" weight="semibold">
+            抽取规则
+          </Text>
+          <DrawRules value={rules} onChange={setRules} disabled={isWorking || plan.pending !== null} />
+          <Text size={200} className={styles.muted}>
+            {plan.pending
+              ? '该任务已记录承诺，抽取输入（含规则）已冻结，将按承诺时的规则抽取。'
+              : '规则随抽取写入抽取记录，任何人验证时按记录复算。'}
+          </Text>
+        </div>
+        {ready && (
+          <>
+            <StrataTable plan={plan} />
+            <TeamRules ready={ready} />
+            <StaffRule plan={plan} />
+            <Exclusions ready={ready} />
+          </>
+        )}
+      </div>
 
       <ConfirmDialog
         open={confirming !== null}
@@ -402,7 +419,6 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
         <p>抽取一经记录不能撤销，只能在“抽取记录”中作废并写明原因。</p>
       </ConfirmDialog>
 
-      {session.lastDraw && <DrawResult draw={session.lastDraw} />}
     </>
   );
 }

@@ -129,30 +129,33 @@ export function TeamRules({ ready }: { ready: DrawReady }) {
 }
 
 /**
- * What the draw step says before 抽取: which staff rule applies and where it comes from, and warnings
- * (too few staff for some target or department, a draw outside the task's 抽查时间, errors on the
- * task's row of the plan table).
+ * Which staff rule applies and where it comes from, among what the draw rests on. The protocol id
+ * core names ("按 ssj-draw/2 抽取") is for the record and the CLI; the clerk reads the rule itself.
  */
-export function DrawChecksView({ plan }: { plan: DrawPlan }) {
+export function StaffRule({ plan }: { plan: DrawPlan }) {
+  return <Text>{`人员规则：${plan.checks.staffRule.replace(/；按 ssj-draw\/\d+ 抽取/, '')}`}</Text>;
+}
+
+/**
+ * What to mind before 抽取, above the action: too few staff for some target or department, a draw
+ * outside the task's 抽查时间, errors on the task's row of the plan table. Nothing when all is well.
+ */
+export function DrawWarnings({ plan }: { plan: DrawPlan }) {
   const styles = useStyles();
   const { checks } = plan;
   const warnings = listDrawWarnings(checks);
+  if (warnings.length === 0) return null;
   return (
-    <div className={styles.section}>
-      <Text>{`人员规则：${checks.staffRule}`}</Text>
-      {warnings.length > 0 && (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>抽取前请注意</MessageBarTitle>
-            <ul className={styles.list}>
-              {warnings.map((w) => (
-                <li key={w}>{w}</li>
-              ))}
-            </ul>
-          </MessageBarBody>
-        </MessageBar>
-      )}
-    </div>
+    <MessageBar intent="warning" layout="multiline">
+      <MessageBarBody>
+        <MessageBarTitle>抽取前请注意</MessageBarTitle>
+        <ul className={styles.list}>
+          {warnings.map((w) => (
+            <li key={w}>{w}</li>
+          ))}
+        </ul>
+      </MessageBarBody>
+    </MessageBar>
   );
 }
 

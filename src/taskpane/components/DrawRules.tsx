@@ -54,6 +54,9 @@ export function DrawRules({ value, onChange, disabled = false }: DrawRulesProps)
             min={r.min}
             max={r.max}
             disabled={disabled}
+            // Fluent names the arrows "Increment value"/"Decrement value" unless told otherwise.
+            incrementButton={{ 'aria-label': `${r.label}加一` }}
+            decrementButton={{ 'aria-label': `${r.label}减一` }}
             onChange={(_, d) => {
               // Typed text arrives as displayValue; arrows as value. Out-of-range input is ignored.
               const n = d.value ?? (d.displayValue !== undefined ? Number(d.displayValue) : NaN);

@@ -7,14 +7,19 @@ import {
   Button,
   makeStyles,
   Text,
+  ToggleButton,
   tokens,
 } from '@fluentui/react-components';
+import { useState } from 'react';
 import type { Finding } from '../../core/findings';
 
 export type FindingListProps = {
   findings: readonly Finding[];
-  /** Moves Excel's selection to the cell (port.select). */
-  onSelect: (sheet: string, cell: string) => void;
+  /**
+   * Moves Excel's selection to the cell (port.select). Absent where nothing can be selected (the
+   * standalone page): the findings are then plain text, not buttons that do nothing.
+   */
+  onSelect?: (sheet: string, cell: string) => void;
   /** Accessible name of the whole list. */
   label: string;
   /**
@@ -26,6 +31,11 @@ export type FindingListProps = {
   onApplyAll?: (code: string) => void;
   /** Disables the 应用 buttons while a change is being reviewed or written. */
   applyDisabled?: boolean;
+  /**
+   * Shows errors and reminders one kind at a time, errors first (step 1, where a long list of
+   * reminders must not push the errors that block a draw screens down). Off: one list.
+   */
+  separateReminders?: boolean;
 };
 
 /** More than this many per sheet are summarised: a pane is not the place to read 2,000 findings. */
@@ -40,6 +50,7 @@ const useStyles = makeStyles({
     flexDirection: 'column',
     gap: tokens.spacingVerticalXXS,
   },
+  filter: { display: 'flex', gap: tokens.spacingHorizontalS, marginBottom: tokens.spacingVerticalXS },
   item: {
     width: '100%',
     justifyContent: 'flex-start',
@@ -49,6 +60,13 @@ const useStyles = makeStyles({
     paddingTop: tokens.spacingVerticalXS,
     paddingBottom: tokens.spacingVerticalXS,
     minWidth: 0,
+  },
+  plainItem: {
+    display: 'flex',
+    paddingTop: tokens.spacingVerticalXS,
+    paddingBottom: tokens.spacingVerticalXS,
+    paddingLeft: tokens.spacingHorizontalM,
+    paddingRight: tokens.spacingHorizontalM,
   },
   body: {
     display: 'flex',
@@ -70,6 +88,7 @@ const useStyles = makeStyles({
 });
 
 type Group = { sheet: string; findings: Finding[]; errors: number; warnings: number };
+type Severity = Finding['severity'];
 
 function groupBySheet(findings: readonly Finding[]): Group[] {
   const groups: Group[] = [];
@@ -86,7 +105,10 @@ function groupBySheet(findings: readonly Finding[]): Group[] {
   return groups;
 }
 
-/** Findings grouped by sheet with counts; each finding is a button that selects its cell in Excel. */
+/**
+ * Findings grouped by sheet with counts; in Excel each finding is a button that selects its cell.
+ * With `separateReminders`, errors and reminders are shown one kind at a time (errors first).
+ */
 export function FindingList({
   findings,
   onSelect,
@@ -94,9 +116,16 @@ export function FindingList({
   onApply,
   onApplyAll,
   applyDisabled = false,
+  separateReminders = false,
 }: FindingListProps) {
   const styles = useStyles();
-  const groups = groupBySheet(findings);
+  const errorCount = findings.filter((f) => f.severity === 'error').length;
+  const warningCount = findings.length - errorCount;
+  const hasBoth = separateReminders && errorCount > 0 && warningCount > 0;
+  const [chosen, setChosen] = useState<Severity>('error');
+  const shown: Severity = hasBoth ? chosen : errorCount > 0 ? 'error' : 'warning';
+  const visible = hasBoth ? findings.filter((f) => f.severity === shown) : findings;
+  const groups = groupBySheet(visible);
   // Several findings on one cell often share one suggestion (two extra words in a plan name):
   // one 应用 button per cell, and "同类" counts cells, not findings.
   const fixableByCode = new Map<string, Set<string>>();
@@ -111,9 +140,24 @@ export function FindingList({
     offersFix.add(f);
   }
   // Small reports open fully; large ones open the first sheet only.
-  const open = findings.length <= 60 ? groups.map((g) => g.sheet) : groups.slice(0, 1).map((g) => g.sheet);
-  return (
-    <Accordion multiple collapsible defaultOpenItems={open} aria-label={label}>
+  const open = visible.length <= 60 ? groups.map((g) => g.sheet) : groups.slice(0, 1).map((g) => g.sheet);
+  const describe = (f: Finding) =>
+    `${f.cell ? `${f.sheet}!${f.cell}` : f.sheet}，${f.severity === 'error' ? '错误' : '提醒'}：${f.message}${f.suggestion ? `。建议改为：${f.suggestion}` : ''}`;
+  const content = (f: Finding) => (
+    <span className={styles.body}>
+      <span className={styles.where}>
+        <Badge size="small" color={f.severity === 'error' ? 'danger' : 'warning'} appearance="filled">
+          {f.severity === 'error' ? '错误' : '提醒'}
+        </Badge>
+        <Text weight="semibold">{f.cell || '整个工作表'}</Text>
+      </span>
+      <Text>{f.message}</Text>
+      {f.suggestion && <Text className={styles.suggestion}>{`建议改为：${f.suggestion}`}</Text>}
+    </span>
+  );
+  const list = (
+    // Keyed by the kind shown, so switching kinds opens that kind's sheets afresh.
+    <Accordion key={shown} multiple collapsible defaultOpenItems={open} aria-label={label}>
       {groups.map((g) => (
         <AccordionItem key={g.sheet} value={g.sheet}>
           <AccordionHeader>
@@ -127,29 +171,18 @@ export function FindingList({
             <ul className={styles.list} aria-label={`${g.sheet} 的问题`}>
               {g.findings.slice(0, MAX_PER_SHEET).map((f, i) => (
                 <li key={`${f.cell}-${f.code}-${i}`}>
-                  <Button
-                    appearance="subtle"
-                    className={styles.item}
-                    onClick={() => onSelect(f.sheet, f.cell || 'A1')}
-                    aria-label={`${f.cell ? `${f.sheet}!${f.cell}` : f.sheet}，${f.severity === 'error' ? '错误' : '提醒'}：${f.message}${f.suggestion ? `。建议改为：${f.suggestion}` : ''}`}
-                  >
-                    <span className={styles.body}>
-                      <span className={styles.where}>
-                        <Badge
-                          size="small"
-                          color={f.severity === 'error' ? 'danger' : 'warning'}
-                          appearance="filled"
-                        >
-                          {f.severity === 'error' ? '错误' : '提醒'}
-                        </Badge>
-                        <Text weight="semibold">{f.cell || '整个工作表'}</Text>
-                      </span>
-                      <Text>{f.message}</Text>
-                      {f.suggestion && (
-                        <Text className={styles.suggestion}>{`建议改为：${f.suggestion}`}</Text>
-                      )}
-                    </span>
-                  </Button>
+                  {onSelect ? (
+                    <Button
+                      appearance="subtle"
+                      className={styles.item}
+                      onClick={() => onSelect(f.sheet, f.cell || 'A1')}
+                      aria-label={describe(f)}
+                    >
+                      {content(f)}
+                    </Button>
+                  ) : (
+                    <div className={styles.plainItem}>{content(f)}</div>
+                  )}
                   {onApply && offersFix.has(f) && (
                     <div className={styles.fixes}>
                       <Button
@@ -184,5 +217,20 @@ export function FindingList({
         </AccordionItem>
       ))}
     </Accordion>
+  );
+  if (!hasBoth) return list;
+  return (
+    <div>
+      {/* Toggle buttons, not a TabList: react-tabs would add ~20 KB to the pane's first download. */}
+      <div className={styles.filter} role="group" aria-label={`${label}：按类别查看`}>
+        <ToggleButton size="small" checked={shown === 'error'} onClick={() => setChosen('error')}>
+          {`错误（${errorCount}）`}
+        </ToggleButton>
+        <ToggleButton size="small" checked={shown === 'warning'} onClick={() => setChosen('warning')}>
+          {`提醒（${warningCount}）`}
+        </ToggleButton>
+      </div>
+      {list}
+    </div>
   );
 }

@@ -8,21 +8,32 @@ export type OperatorFieldProps = {
   memory: AppEnvironment['operatorMemory'];
 };
 
-/** 操作人: written into the log with every event; remembered on this computer only when asked. */
+const WHY = '请填写您的姓名，抽取记录会写明由谁操作。';
+
+/**
+ * 操作人: written into the log with every event; remembered on this computer only when asked.
+ * An empty name is a plain hint until the clerk has been in the field: a warning (announced as an
+ * alert) before anything is typed would scold for nothing.
+ */
 export function OperatorField({ value, onChange, memory }: OperatorFieldProps) {
   const [remember, setRemember] = useState(() => (memory?.load() ?? '') !== '');
+  const [isTouched, setIsTouched] = useState(false);
   const name = value.trim();
+  const isMissing = name === '' && isTouched;
   return (
     <>
       <Field
         label="操作人（记入抽取记录）"
         required
-        validationMessage={name ? undefined : '请填写您的姓名，抽取记录会写明由谁操作。'}
-        validationState={name ? 'none' : 'warning'}
+        hint={name === '' && !isTouched ? WHY : undefined}
+        validationMessage={isMissing ? WHY : undefined}
+        validationState={isMissing ? 'warning' : 'none'}
       >
         <Input
           value={value}
+          onBlur={() => setIsTouched(true)}
           onChange={(_, data) => {
+            setIsTouched(true);
             onChange(data.value);
             if (remember) memory?.save(data.value.trim() || null);
           }}

@@ -193,6 +193,9 @@ export function SettingsForm({ initial, exists, isSaving, onSave, onCancel }: Se
             value={draft.teamSize}
             min={2}
             max={9}
+            // Fluent names the arrows "Increment value"/"Decrement value" unless told otherwise.
+            incrementButton={{ 'aria-label': '默认检查组人数加一' }}
+            decrementButton={{ 'aria-label': '默认检查组人数减一' }}
             onChange={(_, d) => {
               const v = d.value ?? Number(d.displayValue);
               if (Number.isInteger(v) && v >= 2 && v <= 9) set({ teamSize: v });
@@ -259,6 +262,8 @@ export function SettingsForm({ initial, exists, isSaving, onSave, onCancel }: Se
           value={draft.minStaff}
           min={1}
           max={draft.teamSize}
+          incrementButton={{ 'aria-label': '每组至少局部门工作人员加一' }}
+          decrementButton={{ 'aria-label': '每组至少局部门工作人员减一' }}
           onChange={(_, d) => {
             const v = d.value ?? Number(d.displayValue);
             if (Number.isInteger(v) && v >= 1 && v <= 9) set({ minStaff: v });

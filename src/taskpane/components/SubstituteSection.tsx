@@ -69,7 +69,7 @@ export function SubstituteSection({ book, draws, meta, canAppend, actions }: Sub
         递补（检查人员因故不能参加）
       </Text>
       <Text size={200} className={styles.muted}>
-        替补人员按 ssj-draw/1 规则随机产生，不能指定。
+        替补人员按公开的抽取算法从可参加的人员中随机产生，不能指定；任何人都可以按抽取记录复算。
       </Text>
       <DrawPicker
         label="抽取"
