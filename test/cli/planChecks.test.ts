@@ -1,6 +1,9 @@
 /**
- * The plan checks of issue 18 as a clerk meets them on the command line: 舞钢's matters list drawn
- * as the plan, a book without a plan table, a task whose number is duplicated, a 科室 matched exactly.
+ * The plan checks of issue 18 as a clerk meets them on the command line: every check of the
+ * Xingtai-shaped book by `validate --json`, at its cell; what `draw` says before it draws (a date
+ * outside 抽查时间, errors on the task's row, the staff rule); 舞钢's matters list drawn as the plan,
+ * and refused without a year; a book without a plan table; a task whose number is duplicated; a 科室
+ * matched exactly.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,6 +41,129 @@ describe('shuangsuiji validate and draw on 舞钢 2024 (a matters list as the pl
     expect(doc.record.result).toHaveLength(1);
     expect(['41048120001', '41048120002']).toContain(doc.record.result[0]!.members[0]);
     expect(['41048130001', '41048130002']).toContain(doc.record.result[0]!.members[1]);
+  });
+});
+
+type Finding = { severity: string; code: string; sheet: string; cell: string; message: string; suggestion?: string };
+
+describe('shuangsuiji validate --json on xingtai-2025-checks.xlsx (seed 004’s layout)', () => {
+  it('reports every plan check of issue 18 at its cell, and exits 1 for the errors', async () => {
+    const io = createFakeIo({ '/work/x.xlsx': fixture('xingtai-2025-checks.xlsx') });
+    expect(await runCli(['validate', 'x.xlsx', '--json'], io)).toBe(1);
+    const { findings } = JSON.parse(io.out) as { findings: Finding[] };
+    expect(findings.map((f) => `${f.severity} ${f.code}@${f.sheet}!${f.cell}`)).toEqual([
+      'error PLAN_NAME_YEAR_MISMATCH@附件2!B4',
+      'error PLAN_NO_YEAR_MISMATCH@附件2!A5',
+      'error PLAN_NAME_DIVISION_MISMATCH@附件2!B6',
+      'error TASK_NOT_DRAWABLE@附件2!C6',
+      'error TASK_NAME_EMPTY@附件2!D6',
+      'error MATTERS_EMPTY@附件2!G6',
+      'error SCOPE_EMPTY@附件2!H6',
+      'error PERIOD_AMBIGUOUS_NUMBER@附件2!K6',
+      'error PLAN_NAME_DEPARTMENT_MISMATCH@附件2!B7',
+      'error MATTER_NOT_IN_LIST@附件2!G7',
+      'error PLAN_NAME_DEPARTMENT_MISMATCH@附件2!B8',
+      'error TASK_NO_DUPLICATE@附件2!C8',
+      'warning SCOPE_EMPTY_UNDIRECTED@附件2!H9',
+      'warning PERIOD_NUMBER_CELL@附件2!K10',
+      'warning MATTER_FREQUENCY_MISMATCH@抽查事项清单!H3',
+      'warning INSPECTOR_DEPT_NOT_IN_PLAN@执法检查人员名录库!C5',
+      'warning INSPECTOR_DEPT_NOT_IN_PLAN@执法检查人员名录库!C6',
+    ]);
+    const at = (cell: string) => findings.find((f) => f.sheet === '附件2' && f.cell === cell)!;
+    // 2025.1 may be January or a typed 2025.10: no suggestion, never read as January.
+    expect(at('K6').message).toContain('看不出是1月还是10月');
+    expect(at('K6').suggestion).toBeUndefined();
+    // 2025.6 is June, but the next edit may lose a month the same way: written out as text.
+    expect(at('K10').suggestion).toBe('2025年6月');
+    expect(at('H9').message).toBe('抽查对象范围为空：不定向抽查将从名录库的全部检查对象中抽取；请写明范围，如“全市定点医药机构”。');
+  });
+});
+
+describe('shuangsuiji draw says before the draw what applies to the task', () => {
+  const drawn = async (task: string, now?: string) => {
+    const io = createFakeIo({ '/work/x.xlsx': fixture('xingtai-2025-checks.xlsx') });
+    if (now) io.now = () => new Date(now);
+    const code = await runCli(['draw', 'x.xlsx', '--task', task, '-o', 'd.xlsx'], io);
+    return { code, lines: io.out.split('\n'), err: io.err, io };
+  };
+
+  it('warns when the draw date is outside the task’s 抽查时间 (2025年6、9月 drawn in March), and not inside it', async () => {
+    const march = await drawn('2025001/001');
+    expect(march.code).toBe(0);
+    expect(march.lines[1]).toBe(
+      '注意：今天（2025年3月）不在本任务的抽查时间“2025年6、9月”内：仍可抽取，但请先确认计划是否已调整：调整年度抽查计划应按程序报批，并及时重新公开。',
+    );
+    const september = await drawn('2025001/001', '2025-09-10T09:00:00+08:00');
+    expect(september.code).toBe(0);
+    expect(september.io.out).not.toContain('不在本任务的抽查时间');
+  });
+
+  it('reads 抽查时间 typed as the number 2025.6 as June: no warning in June, a warning in July', async () => {
+    expect((await drawn('2025006/001', '2025-06-10T09:00:00+08:00')).io.out).not.toContain('不在本任务的抽查时间');
+    expect((await drawn('2025006/001', '2025-07-01T09:00:00+08:00')).lines[1]).toMatch(/^注意：今天（2025年7月）不在本任务的抽查时间“2025年6月”内/);
+  });
+
+  it('says so with the commitment too, before the public number decides the draw', async () => {
+    const io = createFakeIo({ '/work/x.xlsx': fixture('xingtai-2025-checks.xlsx') });
+    const announcement = '2025-03-06 福彩3D 第2025060期 开奖号码：d d d';
+    expect(await runCli(['draw', 'x.xlsx', '--task', '2025001/001', '--commit', announcement, '-o', 'c.xlsx'], io)).toBe(0);
+    expect(io.out.indexOf('不在本任务的抽查时间“2025年6、9月”内')).toBeLessThan(io.out.indexOf('已记录承诺'));
+    expect(io.out).toContain('不在本任务的抽查时间');
+  });
+
+  it('lists the errors on the task’s row of the plan table before drawing it', async () => {
+    const wrongYear = await drawn('2024002/001', '2025-05-10T09:00:00+08:00');
+    expect(wrongYear.code).toBe(0);
+    expect(wrongYear.lines.slice(0, 2)).toEqual([
+      '人员规则：组长由局部门工作人员担任，其他组员不限人员类别（依据：默认规则（本局设置未填“每组至少局部门工作人员”）；按 ssj-draw/1 抽取）。',
+      '注意：计划表 附件2!A5：抽查计划编号的年度2024与本计划表其他单元格的年度2025不一致，请核对后改成一致',
+    ]);
+  });
+
+  it('lists every error on the row of a task it cannot draw, beside the reason it cannot', async () => {
+    const refused = await drawn('2025003/001');
+    expect(refused.code).toBe(1);
+    expect(refused.err).toMatch(/^任务 2025003\/001 无法抽取：定向抽查的抽查对象范围“（空）”对应不到名录库中的对象类型/);
+    expect(refused.lines.filter((l) => l.startsWith('注意：计划表'))).toEqual([
+      expect.stringMatching(/^注意：计划表 附件2!B6：抽查计划名称中的行政区划“承德县”/),
+      expect.stringMatching(/^注意：计划表 附件2!D6：抽查任务名称为空/),
+      expect.stringMatching(/^注意：计划表 附件2!G6：抽查事项为空/),
+      expect.stringMatching(/^注意：计划表 附件2!H6：定向抽查的抽查对象范围为空/),
+      expect.stringMatching(/^注意：计划表 附件2!K6：抽查时间“2025\.1”是数字单元格/),
+    ]);
+    // 2025.1 is not read as January for the date check either.
+    expect(refused.io.out).not.toContain('不在本任务的抽查时间');
+    expect(refused.io.files.has('/work/d.xlsx')).toBe(false);
+  });
+
+  it('draws a 不定向 task without 抽查对象范围 from the whole directory, as its warning says', async () => {
+    const io = createFakeIo({ '/work/x.xlsx': fixture('xingtai-2025-checks.xlsx') });
+    expect(await runCli(['draw', 'x.xlsx', '--task', '2025005/001', '--json', '-o', 'd.xlsx'], io)).toBe(0);
+    const { record } = JSON.parse(io.out) as { record: { strata: { name: string; candidates: string[] }[] } };
+    expect(record.strata).toEqual([{ name: '全部对象', basisPoints: 2500, candidates: expect.any(Array) }]);
+    expect(record.strata[0]!.candidates).toHaveLength(4);
+  });
+});
+
+describe('shuangsuiji on 舞钢’s matters list without a year (wugang-matters-no-year.xlsx)', () => {
+  it('validate reports MATTERS_PLAN_YEAR_MISSING and exits 1', async () => {
+    const io = createFakeIo({ '/work/w.xlsx': fixture('wugang-matters-no-year.xlsx') });
+    expect(await runCli(['validate', 'w.xlsx', '--json'], io)).toBe(1);
+    const { findings } = JSON.parse(io.out) as { findings: Finding[] };
+    expect(findings.map((f) => `${f.severity} ${f.code}@${f.sheet}!${f.cell}`)).toEqual([
+      'warning MATTERS_USED_AS_PLAN@附件1!B3',
+      'error MATTERS_PLAN_YEAR_MISSING@附件1!B4',
+    ]);
+  });
+
+  it('draw says why there is no task to draw, not just that the task is unknown', async () => {
+    const io = createFakeIo({ '/work/w.xlsx': fixture('wugang-matters-no-year.xlsx') });
+    expect(await runCli(['draw', 'w.xlsx', '--task', '2024001/001'], io)).toBe(2);
+    expect(io.err).toBe(
+      'w.xlsx 中没有可抽取的任务：附件1!B4 工作表“附件1”的抽查事项清单用作抽查计划，但看不出年度：请在表头上方的标题中写明年度（如“2024年度抽查工作计划”），或在编制计划步骤保存本局设置的年度。' +
+        '请改正后再抽取（shuangsuiji validate w.xlsx 列出全部问题）。\n',
+    );
   });
 });
 

@@ -51,6 +51,9 @@ describe('the committed fixture books', () => {
       'choices-guess.xlsx',
       'xingtai-2025-checks.xlsx',
       'salary-only.xlsx',
+      'wugang-matters-no-year.xlsx',
+      'urumqi-2023-reports.xlsx',
+      'yanshi-2024-staff.xlsx',
     ]) {
       expect(readFileSync(join(dir, file)).length).toBeLessThan(16_000);
     }
@@ -349,6 +352,8 @@ describe('xingtai-2025-checks.xlsx (seed 004’s layout, issue 18’s checks)', 
       'MATTER_NOT_IN_LIST@附件2!G7',
       'PLAN_NAME_DEPARTMENT_MISMATCH@附件2!B8',
       'TASK_NO_DUPLICATE@附件2!C8',
+      'SCOPE_EMPTY_UNDIRECTED@附件2!H9',
+      'PERIOD_NUMBER_CELL@附件2!K10',
       'MATTER_FREQUENCY_MISMATCH@抽查事项清单!H3',
       'INSPECTOR_DEPT_NOT_IN_PLAN@执法检查人员名录库!C5',
       'INSPECTOR_DEPT_NOT_IN_PLAN@执法检查人员名录库!C6',
@@ -386,8 +391,55 @@ describe('xingtai-2025-checks.xlsx (seed 004’s layout, issue 18’s checks)', 
       ['2025003', '001', 0],
       ['2025004', '001', 1],
       ['2025004', '001', 1],
+      ['2025005', '001', 0],
+      ['2025006', '001', 0],
     ]);
     expect(s.report.tasks[3]!.blockers).toEqual(['任务 2025004/001 在计划表中出现了 2 次（C7、C8）：请先改正重复的抽查任务编号，再抽取。']);
+  });
+});
+
+describe('wugang-matters-no-year.xlsx (seed 003’s 附件1 without the year in its title)', () => {
+  it('reads the matters list as the plan but gives no task, saying the year is missing', async () => {
+    const s = await stateOf('wugang-matters-no-year.xlsx');
+    expect(s.report.tables[0]).toEqual({ kind: 'matters', sheet: '附件1', headerRow: 3, rows: 2, chosen: false, asPlan: true });
+    expect(s.report.tasks).toEqual([]);
+    expect(where(s.report.findings)).toEqual(['MATTERS_USED_AS_PLAN@附件1!B3', 'MATTERS_PLAN_YEAR_MISSING@附件1!B4']);
+  });
+});
+
+describe('urumqi-2023-reports.xlsx (seed 002: results within 24 hours)', () => {
+  it('reads the plan, the pharmacies and village clinics, and the bureau’s 24-hour report limit', async () => {
+    const s = await stateOf('urumqi-2023-reports.xlsx');
+    expect(s.report.tables.map((t) => [t.kind, t.sheet, t.rows])).toEqual([
+      ['plan', '计划', 2],
+      ['targets', '检查对象名录库', 12],
+      ['inspectors', '执法检查人员名录库', 4],
+    ]);
+    expect(s.report.settings?.reportHours).toBe(24);
+    expect(s.report.findings).toEqual([]);
+  });
+});
+
+describe('yanshi-2024-staff.xlsx (seed 001: 第十七条, 第二十条)', () => {
+  it('reads staff and 事业单位人员, the history with its problems, and the bureau’s staff minimum and problem ratio', async () => {
+    const s = await stateOf('yanshi-2024-staff.xlsx');
+    expect(s.report.tables.map((t) => [t.kind, t.sheet, t.rows])).toEqual([
+      ['plan', '计划', 1],
+      ['targets', '检查对象名录库', 10],
+      ['inspectors', '执法检查人员名录库', 7],
+      ['history', '检查历史', 3],
+    ]);
+    expect(s.dirs.inspectors.map((p) => `${p.name}${p.staff ? '' : '（非局部门）'}`)).toEqual([
+      '刘超',
+      '王磊',
+      '张敏',
+      '赵静',
+      '郭海燕（非局部门）',
+      '孙丽（非局部门）',
+      '周强（非局部门）',
+    ]);
+    expect(s.report.settings).toMatchObject({ teamSize: 3, minStaff: 2, problemRatioBasisPoints: 5000 });
+    expect(s.report.findings).toEqual([]);
   });
 });
 

@@ -2,7 +2,7 @@ import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { DrawOptions, DrawPlan, PlanRefusal } from '../../core/session';
-import { commitDraw, dateToSerialDay, describeAppendBlocker, makeDraw, planDraw } from '../../core/session';
+import { commitDraw, dateToSerialDay, describeAppendBlocker, listDrawWarnings, makeDraw, planDraw } from '../../core/session';
 import { saveOutput } from './bookIo';
 import { eventMeta, LOCAL_SEED_CAVEAT, publishLines, verifyAdvice, type CommandArgs } from './logArgs';
 import { findTask, openSession } from './workbookSession';
@@ -32,12 +32,7 @@ function drawOptions(args: CommandArgs): DrawOptions {
 
 /** What the draw step says before 抽取: the staff rule in force and where it comes from, and what may go wrong. */
 function checkLines(plan: DrawPlan): string[] {
-  const { checks } = plan;
-  const lines = [`人员规则：${checks.staffRule}`];
-  for (const w of checks.staffWarnings) lines.push(`注意：${w.message}`);
-  if (checks.period) lines.push(`注意：${checks.period.message}`);
-  for (const f of checks.taskErrors) lines.push(`注意：计划表 ${f.sheet}!${f.cell}：${f.message}`);
-  return lines;
+  return [`人员规则：${plan.checks.staffRule}`, ...listDrawWarnings(plan.checks).map((w) => `注意：${w}`)];
 }
 
 /** Prints why the plan cannot be used; returns the exit code (1: the book's state, 2: the request). */
@@ -52,6 +47,8 @@ function refuse(io: CliIo, plan: DrawPlan, refusal: PlanRefusal, path: string): 
       `任务 ${planNo}/${taskNo} 已于抽取记录第 ${seq} 条抽取过，不能直接重新抽取。如确需重抽，请先作废原抽取：shuangsuiji void ${path} --draw ${seq} --reason "作废原因"，再对作废后保存的文件运行 draw。\n`,
     );
   } else if (refusal.kind === 'unprepared') {
+    // What else is wrong on the task's row, so that one round of corrections fixes it all.
+    io.stdout(`${checkLines(plan).join('\n')}\n`);
     io.stderr(`任务 ${planNo}/${taskNo} 无法抽取：${refusal.problems.join('；')}\n`);
   } else if (refusal.kind === 'publicText') {
     throw new UsageError(refusal.message);

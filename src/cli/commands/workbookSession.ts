@@ -4,7 +4,7 @@ import { UsageError } from '../cliIo';
 import type { PlanTask } from '../../core/prepare/planTask';
 import { hasPlanTable } from '../../core/validate';
 import { formatLogTime } from '../../core/log';
-import { findTask as findPlanTask } from '../../core/session';
+import { findTask as findPlanTask, listNoTaskReasons } from '../../core/session';
 import type { BookState, XlsxWorkbook } from '../../workbook';
 import { readBookState } from '../../workbook';
 import { openBook } from './bookIo';
@@ -28,7 +28,13 @@ export function findTask(session: BookSession, spec: string | undefined): PlanTa
       `在 ${session.path} 中未找到抽查计划表（需要含“抽查计划编号”“抽查计划名称”等表头的工作表）。`,
     );
   }
-  const list = report.tasks.map((t) => `${t.planNo}/${t.taskNo}`).join('、') || '（无可用任务）';
+  if (report.tasks.length === 0) {
+    const reasons = listNoTaskReasons(report).map((f) => `${f.sheet}!${f.cell} ${f.message}`);
+    throw new UsageError(
+      `${session.path} 中没有可抽取的任务：${reasons.join('；') || '计划表中没有任务行。'}请改正后再抽取（shuangsuiji validate ${session.path} 列出全部问题）。`,
+    );
+  }
+  const list = report.tasks.map((t) => `${t.planNo}/${t.taskNo}`).join('、');
   const first = report.tasks[0];
   if (!spec)
     throw new UsageError(

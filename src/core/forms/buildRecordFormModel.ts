@@ -6,37 +6,15 @@
  */
 import type { DrawContext, InspectorInfo, TargetInfo } from '../log/drawContext';
 import type { DrawRecord, ResultEntry } from '../draw/types';
-
-/** One 检查结果 code of 附件2's 说明 (1). */
-export type FormResultCode = {
-  readonly code: string;
-  readonly meaning: string;
-};
-
-/**
- * The ten 检查结果 codes of Wugang's 附件2, verbatim, in order. Shared with the results sheet.
- * @example FORM_RESULT_CODES[0] // { code: '1', meaning: '未发现问题' }
- */
-export const FORM_RESULT_CODES: readonly FormResultCode[] = Object.freeze([
-  { code: '1', meaning: '未发现问题' },
-  { code: '2', meaning: '未按规定公示应当公示的信息' },
-  { code: '3', meaning: '公示信息隐瞒真实情况弄虚作假' },
-  { code: '4', meaning: '通过登记的住所（经营场所）无法取得联系' },
-  { code: '5', meaning: '发现问题已责令整改' },
-  { code: '6', meaning: '不配合检查情节严重' },
-  { code: '7', meaning: '未发现本次抽查涉及的经营活动' },
-  { code: '8', meaning: '发现问题待后续处理' },
-  { code: '9', meaning: '合格' },
-  { code: '10', meaning: '不合格' },
-]);
+import { RESULT_CODES } from '../rules';
 
 /** The form's title, as printed on 附件2. */
 export const RECORD_FORM_TITLE = '部门联合抽查检查情况记录表';
 
-/** The 说明 under the form, verbatim from 附件2 (codes built from {@link FORM_RESULT_CODES}). */
+/** The 说明 under the form, verbatim from 附件2 (codes built from the rules' RESULT_CODES). */
 export const RECORD_FORM_NOTES =
   '说明：（1）检查结果栏填写相应编号：' +
-  FORM_RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join('') +
+  RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join('') +
   '。（2）备注栏可填写检查过程中责令停止违法与督促整改等相关情况。' +
   '（3）检查对象为非市场主体时，相关数据项可根据工作实际作相应调整。';
 
@@ -79,7 +57,7 @@ export type RecordFormCheck = {
   readonly department: string;
   readonly unit: string;
   readonly matter: string;
-  /** Filled by hand with a code of {@link FORM_RESULT_CODES}; always '' here. */
+  /** Filled by hand with a code of the rules' RESULT_CODES; always '' here. */
   readonly result: string;
 };
 

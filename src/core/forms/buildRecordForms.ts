@@ -21,12 +21,9 @@ import type { CellInput, RangeStyle, WorkbookOp } from '../workbookOps';
 import { cellAddress, columnName } from '../grid';
 import { estimateLines, heightForLines } from './_lib/textMetrics';
 import { cleanSheetNamePart, fitSheetName } from '../sheetNames';
-import { buildRecordFormModel, FORM_RESULT_CODES } from './buildRecordFormModel';
-import { splitUnitName } from '../rules';
+import { buildRecordFormModel } from './buildRecordFormModel';
+import { formatResultCodePrompt, RESULT_CODES, splitUnitName } from '../rules';
 import type { RecordFormModel, RecordFormModelOptions } from './buildRecordFormModel';
-
-// The result codes are part of the model; re-exported for the modules that read them from here.
-export { FORM_RESULT_CODES };
 
 /** The most targets for which `sheet-per-target` is allowed. */
 export const MAX_SHEETS_PER_TARGET = 30;
@@ -76,10 +73,6 @@ const widthOf = (from: number, to: number): number =>
 function breakUnit(unit: string): string {
   const { division, department } = splitUnitName(unit);
   return division !== '' && department !== '' ? `${division}\n${department}` : unit;
-}
-
-function resultPrompt(): string {
-  return FORM_RESULT_CODES.map((c) => `${c.code} ${c.meaning}`).join('；');
 }
 
 /** Rows the form of an entry takes; depends on the team only, so that batches can place forms. */
@@ -245,8 +238,8 @@ function drawForm(sheet: string, top: number, model: RecordFormModel, markLeader
       kind: 'listValidation',
       sheet,
       address: addr(r, 5),
-      items: FORM_RESULT_CODES.map((c) => c.code),
-      prompt: resultPrompt(),
+      items: RESULT_CODES.map((c) => c.code),
+      prompt: formatResultCodePrompt(),
     });
   }
   return { ops, rows: rows.length };

@@ -1,6 +1,5 @@
-export { buildRecordFormModel, FORM_RESULT_CODES, RECORD_FORM_NOTES, RECORD_FORM_TITLE } from './buildRecordFormModel';
+export { buildRecordFormModel, RECORD_FORM_NOTES, RECORD_FORM_TITLE } from './buildRecordFormModel';
 export type {
-  FormResultCode,
   RecordFormCheck,
   RecordFormInspector,
   RecordFormInspectorGroup,

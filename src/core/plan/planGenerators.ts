@@ -64,6 +64,9 @@ const OPTIONAL_KEYS = {
 
 const REQUIREMENT_KEYS = ['jointInspections', 'jointHouseholds', 'creditClasses', 'coverage'] as const;
 
+/** Rows of the settings' key/value block when every setting is written: header, six base rows, the optional ones. */
+const SETTINGS_KEY_ROWS = 1 + 6 + Object.keys(OPTIONAL_KEYS).length;
+
 export const PLAN_COLUMNS = [
   '抽查计划编号',
   '抽查计划名称',
@@ -230,6 +233,10 @@ export function saveSettingsOps(s: BureauSettings, exists: boolean): WorkbookOp[
     ['信用等级', s.creditClasses.map((c) => `${c.label}(${c.cls}、${formatBasisPoints(c.basisPoints)})`).join('、')],
     ...optionalRows(s),
   ];
+  // A rule the bureau cleared writes no row, so the rows below move up: blank the rest of the
+  // key/value block, or the last old row would stay and keep that rule in force. (null clears a
+  // cell in every adapter, as in saveTableChoicesOps.)
+  while (rows.length < SETTINGS_KEY_ROWS) rows.push([null, null]);
   return [
     ...(exists ? [] : ([{ kind: 'addSheet', sheet: SETTINGS_SHEET, visibility: 'veryHidden' }] as WorkbookOp[])),
     { kind: 'write', sheet: SETTINGS_SHEET, address: 'A1', rows, textColumns: [1] },

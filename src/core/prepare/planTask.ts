@@ -21,6 +21,11 @@ export type PlanTask = {
   /** 联合科室 / 联合部门, split. */
   jointDepts: string[];
   periodText: string;
+  /**
+   * The 抽查时间 cell's number when Excel stored one (a date, or 2025.6 typed as a number), for the
+   * draw-date check: the text alone would read 2025.1, which may be a typed 2025.10, as January.
+   */
+  periodValue?: number;
   /** Whether the task is marked secret (涉密): its targets are not published. */
   isSecret: boolean;
   /**

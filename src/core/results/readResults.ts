@@ -8,15 +8,13 @@ import { sortFindings } from '../findings';
 import type { CellValue, Grid } from '../grid';
 import { cellAddress } from '../grid';
 import { stripSpaces, toHalfWidth } from '../text';
-import { FORM_RESULT_CODES } from '../forms/buildRecordForms';
+import { RESULT_CODES, resultMeaning } from '../rules';
 import type { DrawItem } from './describeDraw';
 import {
   drawDateOf,
   FOLLOW_UP_OPTIONS,
   parseResultsIdentity,
-  PROBLEM_CODES,
   RESULTS_REGISTER_HEADER,
-  resultMeaning,
 } from './resultsRegister';
 import { isoDateToSerial, parseReportTime, parseResultDate } from './_lib/resultDates';
 
@@ -142,7 +140,7 @@ function parseCode(value: CellValue, text: string): { code: string } | { invalid
   }
   const withMeaning = /^0*(\d{1,2})[.、:：]?(.+)$/.exec(s);
   if (withMeaning && norm(resultMeaning(String(Number(withMeaning[1])))) === withMeaning[2]) return { code: String(Number(withMeaning[1])) };
-  const byMeaning = FORM_RESULT_CODES.find((c) => norm(c.meaning) === s);
+  const byMeaning = RESULT_CODES.find((c) => norm(c.meaning) === s);
   if (byMeaning) return { code: byMeaning.code };
   return { invalid: text.trim() };
 }
@@ -161,7 +159,7 @@ const FOLLOW_UP_ALIASES: Record<string, string> = {
   抄送: '抄告',
 };
 
-const CODE_LIST = FORM_RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join(' ');
+const CODE_LIST = RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join(' ');
 
 /**
  * Reads every results sheet of the workbook for the given draws.
@@ -373,7 +371,7 @@ function readSheet(grid: Grid, draw: DrawItem, header: { row: number; cols: Colu
     }
     if (result.code) {
       if (parsedDate.ok === 'empty') add('warning', 'RESULTS_DATE_MISSING', dateCell, `${who}已有检查结果，但检查日期为空：公示需要检查日期，请补填。`);
-      const isProblem = PROBLEM_CODES.includes(result.code);
+      const isProblem = RESULT_CODES.some((c) => c.code === result.code && c.isProblem);
       if (isProblem && (followText === '' || result.followUp === '无需后续处置')) {
         add(
           'warning',

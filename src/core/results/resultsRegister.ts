@@ -6,7 +6,7 @@
  * Row 2 names the draw by log number, task and the chain hash of its 抽取记录 row; `readResults`
  * uses it to tie the sheet to its draw even when the sheet is renamed.
  */
-import { FORM_RESULT_CODES } from '../forms/buildRecordForms';
+import { formatResultCodePrompt, RESULT_CODES } from '../rules';
 import { cleanSheetNamePart, fitSheetName } from '../sheetNames';
 import { nextFreeSheetName } from '../sheetNames';
 import type { CellInput, WorkbookOp } from '../workbookOps';
@@ -24,9 +24,6 @@ export const RESULTS_REGISTER_HEADER = ['序号', '检查对象名称', '统一�
 /** 后续处置: what happens after a problem is found (Xingtai 2025 二（四）: 转办、移送 …). */
 export const FOLLOW_UP_OPTIONS = ['无需后续处置', '责令改正', '移送', '抄告'] as const;
 export type FollowUp = (typeof FOLLOW_UP_OPTIONS)[number];
-
-/** Result codes that report a problem found: they need a 后续处置 other than 无需后续处置. */
-export const PROBLEM_CODES: readonly string[] = ['2', '3', '4', '5', '6', '8', '10'];
 
 /** 1-based rows of the layout. */
 export const RESULTS_REGISTER_LAYOUT = { title: 1, identity: 2, guide: 3, header: 4, firstRow: 5 } as const;
@@ -77,19 +74,6 @@ export function parseResultsIdentity(text: string): { seq: number; hash: string 
   return seq && hash ? { seq: Number(seq[1]), hash: hash[1]!.toLowerCase() } : null;
 }
 
-/** The input message of the 检查结果 cells: every code with its meaning (附件2 说明（1）). */
-export function resultCodePrompt(): string {
-  return FORM_RESULT_CODES.map((c) => `${c.code} ${c.meaning}`).join('；');
-}
-
-/**
- * The meaning of a code, '' for none.
- * @example resultMeaning('5') // '发现问题已责令整改'
- */
-export function resultMeaning(code: string): string {
-  return FORM_RESULT_CODES.find((c) => c.code === code)?.meaning ?? '';
-}
-
 /**
  * Operations that add the results entry sheet of a draw. Nothing else in the workbook is touched.
  * @param draw the draw (its `teams` are the targets after 递补)
@@ -110,7 +94,7 @@ export function resultsRegisterOps(draw: DrawItem, sheet: string, options: { act
   const guideText =
     '填写说明：检查结果填编号 1–10（选中单元格可看各编号含义）；检查日期填实际检查日期，如 2025-06-03；上报时间填检查情况上报本局的时间，如 2025-06-03 16:30；' +
     '检查结果为 2、3、4、5、6、8、10（发现问题）时须选择后续处置。请勿调整行的顺序，请勿改动序号、检查对象名称、统一社会信用代码三列。';
-  const legend = `检查结果编号：${FORM_RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join('  ')}`;
+  const legend = `检查结果编号：${RESULT_CODES.map((c) => `${c.code}.${c.meaning}`).join('  ')}`;
   const totalWidth = WIDTHS.reduce((a, b) => a + b, 0);
   const data = `A${firstRow}:${LAST_COL}${lastRow}`;
   const ops: WorkbookOp[] = [
@@ -137,7 +121,7 @@ export function resultsRegisterOps(draw: DrawItem, sheet: string, options: { act
       { kind: 'style', sheet, address: `F${firstRow}:F${lastRow}`, style: { numberFormat: 'yyyy-mm-dd hh:mm', horizontal: 'center' } },
       { kind: 'style', sheet, address: `G${firstRow}:H${lastRow}`, style: { numberFormat: '@' } },
       // Not the 检查结果 cells: a typed 1 must stay the number the list compares with.
-      { kind: 'listValidation', sheet, address: `D${firstRow}:D${lastRow}`, items: FORM_RESULT_CODES.map((c) => c.code), prompt: resultCodePrompt() },
+      { kind: 'listValidation', sheet, address: `D${firstRow}:D${lastRow}`, items: RESULT_CODES.map((c) => c.code), prompt: formatResultCodePrompt() },
       {
         kind: 'dateValidation',
         sheet,

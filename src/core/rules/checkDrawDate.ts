@@ -11,11 +11,13 @@ import type { RuleFinding } from './ruleFinding';
  * @param periodText - the task's 抽查时间 as written
  * @param drawDate - Excel serial of the draw date
  * @param planYear - the plan's year, when the period omits it
+ * @param periodValue - the cell's number when Excel stored one (a date, or 2025.6 typed as a number):
+ *   a number 2025.1 may be a typed 2025.10, so it gives no warning either way
  * @returns a `DRAW_OUTSIDE_PERIOD` warning, or null when the date is inside (or nothing can be said)
  * @example checkDrawDate('2025年3月至10月', 45992, 2025)?.message // '今天（2025年12月）不在本任务的抽查时间“2025年3-10月”内：…'
  */
-export function checkDrawDate(periodText: string, drawDate: number, planYear?: number): RuleFinding | null {
-  const period = parsePeriod(periodText, undefined, planYear);
+export function checkDrawDate(periodText: string, drawDate: number, planYear?: number, periodValue?: number): RuleFinding | null {
+  const period = parsePeriod(periodText, periodValue, planYear);
   const on = excelSerialToYearMonth(drawDate);
   if (!period.ok || on === null) return null;
   const { year, startMonth, endMonth, months } = period.value;

@@ -19,4 +19,6 @@ export type { CreditClassSetting } from './checkCreditClass';
 export { classKey } from './_lib/classKey';
 export { isSameSection, isSameUnit, normalizeUnitName, splitUnitName, unitKey } from './matchUnit';
 export { checkDrawDate } from './checkDrawDate';
-export { isProblemResult, PROBLEM_RESULT_CODES } from './isProblemResult';
+export { isProblemResult } from './isProblemResult';
+export { formatResultCodePrompt, PROBLEM_RESULT_CODES, RESULT_CODES, resultMeaning } from './resultCodes';
+export type { ResultCode } from './resultCodes';

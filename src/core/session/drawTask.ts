@@ -24,6 +24,7 @@ import {
   taskDrawStatus,
 } from '../log';
 import type { Finding } from '../findings';
+import type { ValidationReport } from '../validate';
 import { cellAddress } from '../grid';
 import type { PlanTask } from '../prepare/planTask';
 import { historyDateFindings } from '../validate/validateWorkbook';
@@ -145,6 +146,21 @@ export type DrawChecks = {
   /** The task row's error findings (a duplicate number, an unreadable period …), to show before 抽取. */
   taskErrors: Finding[];
 };
+
+/**
+ * The draw step's warnings in the words the pane and the CLI show: the staff warnings, a draw date
+ * outside 抽查时间, then each error on the task's row with its cell.
+ * @param checks from {@link planDraw}
+ * @returns one sentence each, empty when nothing needs a second look
+ * @example listDrawWarnings(plan.checks) // ['今天（2025年4月）不在本任务的抽查时间“2025年6、9月”内：…', '计划表 附件2!B4：抽查计划名称中的年度2024…']
+ */
+export function listDrawWarnings(checks: DrawChecks): string[] {
+  return [
+    ...checks.staffWarnings.map((w) => w.message),
+    ...(checks.period ? [checks.period.message] : []),
+    ...checks.taskErrors.map((f) => `计划表 ${f.sheet}!${f.cell}：${f.message}`),
+  ];
+}
 
 const MIN_STAFF_SOURCE_TEXT: Readonly<Record<MinStaffSource, string>> = {
   option: '本次抽取指定',
@@ -346,8 +362,11 @@ export function planDraw(book: BookState, task: PlanTask, options: DrawOptions, 
   const checks: DrawChecks = {
     staffRule: describeStaffRule(settings.minStaff, minStaffSource),
     staffWarnings: ready ? checkStaffRule(ready.inputs, ready.names) : [],
-    period: checkDrawDate(task.periodText, drawDate, year === undefined ? undefined : Number(year)),
-    taskErrors: book.report.findings.filter((f) => f.severity === 'error' && f.sheet === task.sheet && rowOf(f.cell) === task.row),
+    period: checkDrawDate(task.periodText, drawDate, year === undefined ? undefined : Number(year), task.periodValue),
+    // TASK_NOT_DRAWABLE repeats what `problems` says.
+    taskErrors: book.report.findings.filter(
+      (f) => f.severity === 'error' && f.code !== 'TASK_NOT_DRAWABLE' && f.sheet === task.sheet && rowOf(f.cell) === task.row,
+    ),
   };
   return {
     task,
@@ -570,6 +589,20 @@ export function makeDraw(book: LogBook, plan: DrawPlan, choice: SeedChoice, meta
     ops: [...drawResultSheetOps(sheet, outcome.record, logged, entry, meta.password), ...ops],
     isUncommitted,
   };
+}
+
+/**
+ * Why a book gives no task to draw: the errors found on its plan table or on the matters list used
+ * as the plan (a list whose title names no year, rows whose 抽查比例 cannot be read …), or that there
+ * is no plan table at all. Empty when the book has tasks.
+ * @param report the validation report (tables, findings, tasks)
+ * @returns the findings that explain it, in report order
+ * @example listNoTaskReasons(report).map((f) => f.code) // ['MATTERS_PLAN_YEAR_MISSING']
+ */
+export function listNoTaskReasons(report: Pick<ValidationReport, 'tables' | 'findings' | 'tasks'>): Finding[] {
+  if (report.tasks.length > 0) return [];
+  const planSheets = new Set(report.tables.filter((t) => t.kind === 'plan' || t.asPlan === true).map((t) => t.sheet));
+  return report.findings.filter((f) => f.severity === 'error' && (planSheets.has(f.sheet) || f.code === 'PLAN_TABLE_MISSING'));
 }
 
 /**

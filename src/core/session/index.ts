@@ -16,6 +16,8 @@ export {
   describeStaffRule,
   drawSettingsFor,
   findTask,
+  listDrawWarnings,
+  listNoTaskReasons,
   minStaffSourceOf,
   makeDraw,
   planDraw,

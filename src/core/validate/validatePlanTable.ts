@@ -212,6 +212,7 @@ export function readPlanTable(table: FoundTable, options: PlanTableOptions = {})
           .map((x) => x.trim())
           .filter(Boolean),
         periodText: t(row, 'period'),
+        ...(typeof row.cells.period?.value === 'number' ? { periodValue: row.cells.period.value } : {}),
         isSecret: /^(是|涉密|Y|y|√)/.test(t(row, 'secret')),
       });
     }

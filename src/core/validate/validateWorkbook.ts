@@ -135,7 +135,8 @@ function missingPlanFinding(grids: readonly Grid[], found: readonly FoundTable[]
 /**
  * Finds and checks the plan table and directories.
  * @param grids used ranges of the workbook's sheets, in tab order
- * @param options `today` for birth-date checks; `tasksOnly` to stop after the plan's tasks;
+ * @param options `today` for birth-date checks; `tasksOnly` to stop after the plan's tasks and
+ *   their checks (the directories' cell checks are left out);
  *   `tableChoices` to correct guessed tables (default: those stored in the settings sheet)
  * @returns the tables, findings (sorted by sheet and cell), tasks and directories
  * @example validateWorkbook(grids).tables // [{ kind: 'plan', sheet: '年度抽查计划', headerRow: 3, rows: 3, chosen: false }, …]
@@ -193,6 +194,8 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
     findings.push(...reading.findings, mattersAsPlanFinding(t, reading.tasks));
   }
   if (planTables.length === 0 && mattersPlans.length === 0) findings.push(missingPlanFinding(own, found));
+  // The plan's matters against the list are findings on the plan's rows: the draw step shows them too.
+  findings.push(...checkPlanMatters(tasks, planTables, lists));
   if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs, settings, storedChoices };
   if (targetsTable) findings.push(...validateTargets(targetsTable), ...validateCreditClasses(targetsTable, creditClasses));
   for (const m of found.filter((x) => x.kind === 'matters')) {
@@ -210,7 +213,6 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
       }
     }
   }
-  findings.push(...checkPlanMatters(tasks, planTables, lists));
   const depts = [...new Set(tasks.flatMap((x) => [x.leadDept, ...x.jointDepts]).filter(Boolean))];
   for (const t of found.filter((x) => x.kind === 'inspectors')) findings.push(...validateInspectors(t, depts, options.today));
   // What the draw will need must resolve now, not at the draw: scope → targets, departments → people.

@@ -16,6 +16,7 @@ import type { PlanTask } from '../../core/prepare/planTask';
 import { describeTeam } from '../../core/results/describeDraw';
 import {
   commitDraw,
+  listDrawWarnings,
   makeDraw,
   planDraw,
   type DrawPlan,
@@ -61,6 +62,11 @@ type Action =
 
 function taskKey(task: PlanTask): string {
   return `${task.planNo}/${task.taskNo}`;
+}
+
+/** The task's row: two rows may carry one task number (both are refused), each is listed on its own. */
+function optionKey(task: PlanTask): string {
+  return `${task.sheet}!${task.row}`;
 }
 
 /** `2025002/001 任务名称`, as the task drop-down shows it. */
@@ -115,7 +121,7 @@ function effects(plan: DrawPlan, hasLog: boolean): { draw: string; commit: strin
 export function DrawPanel({ book, env, applyOps, session, updateSession }: StepPanelProps) {
   const styles = useStyles();
   const tasks = useMemo(() => book?.report.tasks ?? [], [book]);
-  const [selected, setSelected] = useState<string>(() => (tasks[0] ? taskKey(tasks[0]) : ''));
+  const [selected, setSelected] = useState<string>(() => (tasks[0] ? optionKey(tasks[0]) : ''));
   // Public-seed mode is the recommended default: a local seed cannot show that nobody drew twice.
   const [mode, setMode] = useState<SeedMode>('public');
   const [announcement, setAnnouncement] = useState('');
@@ -124,7 +130,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   const [drawDate] = useState(() => dateToSerialDay(env.now()));
   const [rules, setRules] = useState<DrawRuleValues>(() => defaultDrawRules(book?.report.settings?.teamSize));
 
-  const task = tasks.find((t) => taskKey(t) === selected) ?? tasks[0] ?? null;
+  const task = tasks.find((t) => optionKey(t) === selected) ?? tasks[0] ?? null;
   const plan = useMemo(
     () => (task && book ? planDraw(book, task, rules, drawDate) : null),
     [task, book, rules, drawDate],
@@ -223,6 +229,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   };
 
   const canDraw = ready !== null && blocker === null && operator !== '';
+  const warnings = listDrawWarnings(plan.checks);
   const confirming = action.kind === 'confirm' ? action.what : null;
 
   return (
@@ -230,14 +237,14 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
       <Field label="抽查任务" hint="计划表中可抽取的任务（计划编号/任务编号 任务名称）">
         <Dropdown
           value={describeTask(task)}
-          selectedOptions={[taskKey(task)]}
+          selectedOptions={[optionKey(task)]}
           onOptionSelect={(_, data) => {
             if (data.optionValue) setSelected(data.optionValue);
             setAction({ kind: 'idle' });
           }}
         >
           {tasks.map((t) => (
-            <Option key={taskKey(t)} value={taskKey(t)} text={describeTask(t)}>
+            <Option key={optionKey(t)} value={optionKey(t)} text={describeTask(t)}>
               {describeTask(t)}
             </Option>
           ))}
@@ -257,6 +264,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
           <div>{`请按上述说明修改计划表或名录库，然后回到${stepRef('check')}重新读取并校验。`}</div>
         </ErrorBar>
       )}
+      {!ready && <DrawWarnings plan={plan} />}
 
       {ready && (
         <>
@@ -398,6 +406,16 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
         <p>{`随机数来源：${mode === 'local' ? '本地随机' : `公开随机数${publicText && confirming === 'draw' ? `“${publicText.trim()}”` : ''}`}`}</p>
         <p>{`从 ${plan.candidates} 个候选对象中抽取 ${plan.picks} 个，并为每个对象抽取检查组。`}</p>
         <p>{confirming === 'commit' ? effect.commit : effect.draw}</p>
+        {warnings.length > 0 && (
+          <>
+            <p>抽取前请注意：</p>
+            <ul className={styles.list}>
+              {warnings.map((w) => (
+                <li key={w}>{w}</li>
+              ))}
+            </ul>
+          </>
+        )}
         <p>抽取一经记录不能撤销，只能在“抽取记录”中作废并写明原因。</p>
       </ConfirmDialog>
 

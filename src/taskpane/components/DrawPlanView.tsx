@@ -17,6 +17,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import type { DrawPlan, DrawReady } from '../../core/session';
+import { listDrawWarnings } from '../../core/session/drawTask';
 
 /** Lists longer than this are cut in the pane; the full lists are stored with the draw. */
 const MAX_LISTED = 200;
@@ -142,11 +143,7 @@ export function StaffRule({ plan }: { plan: DrawPlan }) {
 export function DrawWarnings({ plan }: { plan: DrawPlan }) {
   const styles = useStyles();
   const { checks } = plan;
-  const warnings = [
-    ...checks.staffWarnings.map((w) => w.message),
-    ...(checks.period ? [checks.period.message] : []),
-    ...checks.taskErrors.map((f) => `计划表 ${f.sheet}!${f.cell}：${f.message}`),
-  ];
+  const warnings = listDrawWarnings(checks);
   if (warnings.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline">

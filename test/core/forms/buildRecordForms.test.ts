@@ -1,7 +1,6 @@
 import {
   buildRecordFormModel,
   buildRecordFormsOps,
-  FORM_RESULT_CODES,
   MAX_SHEETS_PER_TARGET,
   RECORD_FORM_NOTES,
   recordFormStartRows,
@@ -9,6 +8,7 @@ import {
   targetSheetName,
 } from '../../../src/core/forms';
 import { parseCellAddress } from '../../../src/core/grid';
+import { RESULT_CODES } from '../../../src/core/rules';
 import type { CellInput, WorkbookOp } from '../../../src/core/workbookOps';
 import type { ResultEntry } from '../../../src/core/draw/types';
 import { makeContext, makeRecord, MATTER_SJ, MATTER_YB, SJ, YB } from './formFixture';
@@ -40,9 +40,8 @@ function pageSetupOf(ops: readonly WorkbookOp[]) {
   return ps[0]!.setup;
 }
 
-describe('FORM_RESULT_CODES', () => {
-  it('lists the ten codes of 附件2 in order, verbatim', () => {
-    expect(FORM_RESULT_CODES.map((c) => c.code)).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
+describe('RECORD_FORM_NOTES', () => {
+  it('is 附件2’s 说明 verbatim, with the ten result codes in order', () => {
     expect(RECORD_FORM_NOTES).toBe(SEED_NOTES);
   });
 });
@@ -210,7 +209,7 @@ describe('buildRecordFormsOps', () => {
     expect(lists).toHaveLength(3 * 2);
     for (const l of lists) {
       expect(l.items).toEqual(['1', '2', '3', '4', '5', '6', '7', '8', '9', '10']);
-      for (const c of FORM_RESULT_CODES) expect(l.prompt).toContain(`${c.code} ${c.meaning}`);
+      for (const c of RESULT_CODES) expect(l.prompt).toContain(`${c.code} ${c.meaning}`);
       expect(l.prompt!.length).toBeLessThanOrEqual(255); // Excel's limit for an input message
       const row = parseCellAddress(l.address)!.row + 1;
       expect(l.address).toBe(`F${row}`);

@@ -128,6 +128,14 @@ describe('bureau settings', () => {
     );
   });
 
+  it('drops an optional rule the bureau clears: saving again leaves no old row behind', async () => {
+    const book = createXlsxWorkbook();
+    await book.apply(saveSettingsOps({ ...XINGTAI, minStaff: 2, reportHours: 24, problemRatioBasisPoints: 3000 }, false));
+    await book.apply(saveSettingsOps({ ...XINGTAI, minStaff: 2 }, true));
+    const [grid] = await book.readSheets([SETTINGS_SHEET]);
+    expect(readSettings(grid)).toEqual({ ...XINGTAI, minStaff: 2 });
+  });
+
   it('reads a settings sheet without the optional rows as before (the defaults apply)', async () => {
     const book = createXlsxWorkbook();
     await book.apply(saveSettingsOps(XINGTAI, false));

@@ -23,8 +23,15 @@ describe('checkDrawDate', () => {
     expect(checkDrawDate('2025年6、9月', serial(2025, 9, 15), 2025)).toBeNull();
   });
 
+  it('reads a date or a month typed as a number from the cell’s value', () => {
+    expect(checkDrawDate('2025年6月', serial(2025, 7, 1), 2025, serial(2025, 6, 1))?.code).toBe('DRAW_OUTSIDE_PERIOD');
+    expect(checkDrawDate('2025.6', serial(2025, 6, 20), 2025, 2025.6)).toBeNull();
+  });
+
   it('says nothing when the period cannot be read or is absent', () => {
     expect(checkDrawDate('', serial(2025, 7, 1), 2025)).toBeNull();
     expect(checkDrawDate('下半年', serial(2025, 3, 1), 2025)).toBeNull();
+    // A number cell 2025.1 may be a typed 2025.10: never taken for January (PERIOD_AMBIGUOUS_NUMBER says so).
+    expect(checkDrawDate('2025.1', serial(2025, 4, 1), 2025, 2025.1)).toBeNull();
   });
 });
