@@ -17,7 +17,6 @@ export {
   drawSettingsFor,
   findTask,
   listDrawWarnings,
-  listNoTaskReasons,
   minStaffSourceOf,
   makeDraw,
   planDraw,
@@ -55,3 +54,4 @@ export {
 export type { AppendRefusal, SubstitutionAsk, SubstitutionOutcome, VoidOutcome } from './substituteInspector';
 export { announcementProblem, publicTextProblem } from './announcement';
 export { firstLogError, unverifiedRefusal, VERIFY_ADVICE, verifyBook } from './verifyBook';
+export { listNoTaskReasons } from './listNoTaskReasons';
