@@ -119,3 +119,14 @@ describe('the draw step on 偃师 2024 (yanshi-2024-staff.xlsx)', () => {
     ]);
   });
 });
+
+describe('the draw step of a book without tasks', () => {
+  it('stays closed and says why (a matters list whose title names no year)', async () => {
+    renderApp(await openBook('wugang-matters-no-year.xlsx'));
+    await readAndCheck();
+    const step = screen.getByRole('button', { name: /第 3 步：抽取/ });
+    expect(step.getAttribute('aria-disabled')).toBe('true');
+    const reason = document.getElementById(step.getAttribute('aria-describedby') ?? '')?.textContent ?? '';
+    expect(reason).toMatch(/^计划表中没有可抽取的任务（.+!.+：.*年/);
+  });
+});
