@@ -97,12 +97,27 @@ function byCodePoint<T>(items: T[], key: (x: T) => string): T[] {
   return [...items].sort((a, b) => compareCodePoints(key(a), key(b)));
 }
 
+/** The distinct types, regions and tags of a directory, in first-seen order (what a scope text may name). */
+type Facets = { types: string[]; regions: string[]; tags: string[] };
+
+function facetsOf(targets: readonly TargetEntry[]): Facets {
+  const types = new Set<string>();
+  const regions = new Set<string>();
+  const tags = new Set<string>();
+  for (const t of targets) {
+    if (t.type) types.add(t.type);
+    if (t.region) regions.add(t.region);
+    for (const g of t.tags) tags.add(g);
+  }
+  return { types: [...types], regions: [...regions], tags: [...tags] };
+}
+
 /** Types, regions and tags of the directory named in the scope text (抽查对象范围). */
-function scopeFilter(scope: string, targets: readonly TargetEntry[]): { filter: (t: TargetEntry) => boolean; named: string[] } | null {
+function scopeFilter(scope: string, facets: Facets): { filter: (t: TargetEntry) => boolean; named: string[] } | null {
   const s = scope.replace(/\s+/g, '');
-  const types = [...new Set(targets.map((t) => t.type).filter(Boolean))].filter((x) => s.includes(x));
-  const regions = [...new Set(targets.map((t) => t.region).filter(Boolean))].filter((x) => s.includes(x));
-  const tags = [...new Set(targets.flatMap((t) => t.tags))].filter((x) => s.includes(x) && !types.includes(x));
+  const types = facets.types.filter((x) => s.includes(x));
+  const regions = facets.regions.filter((x) => s.includes(x));
+  const tags = facets.tags.filter((x) => s.includes(x) && !types.includes(x));
   if (types.length === 0 && regions.length === 0 && tags.length === 0) return null;
   return {
     named: [...types, ...regions, ...tags],
@@ -157,6 +172,15 @@ function yearOf(serial: number): number {
   return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000).getUTCFullYear();
 }
 
+/** What every task of one book shares: computed once when validation checks all its tasks. */
+type DirectoryIndex = { facets: () => Facets; history: HistoryIndex };
+
+function indexDirectories(dirs: Directories): DirectoryIndex {
+  let facets: Facets | undefined;
+  // Only a directed task's scope needs the facets.
+  return { facets: () => (facets ??= facetsOf(dirs.targets)), history: indexHistory(dirs.history) };
+}
+
 /**
  * Builds the draw's frozen inputs from a plan task and the directories.
  * @param task the plan task (parsed)
@@ -166,38 +190,75 @@ function yearOf(serial: number): number {
  * @example prepareDraw(task, dirs, { drawDate: 45717 }).ok // true
  */
 export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSettings): DrawPreparation {
+  const prep = prepare(task, dirs, settings, indexDirectories(dirs));
+  return prep.problems.length ? { ok: false, problems: prep.problems } : finishPreparation(task, settings, prep);
+}
+
+/**
+ * What stops each task's draw, exactly as {@link prepareDraw} says it, without building the draw's
+ * inputs (no sorted candidate lists, no exclusion pairs): validation asks this of every task of a
+ * book, and the directories' facets and history index are built once for all of them.
+ * @param tasks the plan's tasks
+ * @param dirs the directories
+ * @param settings as for prepareDraw
+ * @returns per task (same order) its problems; empty when it can be drawn
+ * @example listDrawProblems([task], dirs, { drawDate: 45717 }) // [[]]
+ */
+export function listDrawProblems(tasks: readonly PlanTask[], dirs: Directories, settings: DrawSettings): string[][] {
+  const index = indexDirectories(dirs);
+  return tasks.map((task) => prepare(task, dirs, settings, index).problems);
+}
+
+/** The part of a preparation that decides whether the task can be drawn. */
+type Prepared = {
+  problems: string[];
+  notes: string[];
+  history: HistoryIndex;
+  eligible: TargetEntry[];
+  excludedTargets: Excluded[];
+  strata: DrawInputs['strata'];
+  departments: DrawInputs['team']['departments'];
+  size: number;
+  minStaff: number;
+  members: { p: InspectorEntry; department: string }[];
+  excludedInspectors: Excluded[];
+};
+
+function prepare(task: PlanTask, dirs: Directories, settings: DrawSettings, index: DirectoryIndex): Prepared {
   const problems: string[] = [];
   const notes: string[] = [];
   const window = settings.recentWindowDays ?? DRAW_RULE_DEFAULTS.recentWindowDays;
   const cap = settings.annualCap ?? DRAW_RULE_DEFAULTS.annualCap;
-  const names: Record<string, string> = {};
   problems.push(...(task.blockers ?? []));
 
   // Targets: scope, then policy.
   if (dirs.targets.length === 0) problems.push('未找到检查对象名录库（需要含“检查对象名称”“统一社会信用代码”等表头的工作表）。');
   let scoped = dirs.targets;
   if (task.taskType === 'directed') {
-    const f = scopeFilter(task.scope, dirs.targets);
+    const f = scopeFilter(task.scope, index.facets());
     if (!f) {
-      const types = [...new Set(dirs.targets.map((t) => t.type).filter(Boolean))];
+      const types = index.facets().types;
       problems.push(
         `定向抽查的抽查对象范围“${task.scope || '（空）'}”对应不到名录库中的对象类型、区域或分类标注${types.length ? `（名录库中的类型有：${types.join('、')}）` : '（名录库没有“对象类型”列）'}：请在计划表中写明范围，如“${types[0] ?? '定点医疗机构'}”。`,
       );
     } else scoped = dirs.targets.filter(f.filter);
   }
   const excludedTargets: Excluded[] = [];
-  const history = indexHistory(dirs.history);
+  const history = index.history;
   const year = yearOf(settings.drawDate);
   const eligible: TargetEntry[] = [];
   for (const t of scoped) {
-    const past = historyOf(t, history);
-    const last = Math.max(t.lastInspected ?? -Infinity, past.length ? past[past.length - 1]!.date! : -Infinity);
-    const thisYear = past.filter((h) => yearOf(h.date!) === year).length;
     let reason = '';
     if (DEREGISTERED.test(t.status)) reason = `状态为“${t.status}”`;
-    else if (window > 0 && Number.isFinite(last) && settings.drawDate - last < window && settings.drawDate >= last)
-      reason = `${settings.drawDate - last} 天前刚检查过（${window} 天内不重复抽查）`;
-    else if (cap > 0 && thisYear >= cap) reason = `${year} 年已检查 ${thisYear} 次，达到年度上限 ${cap} 次`;
+    else if (window > 0 || cap > 0) {
+      // The history is looked up only when a window or cap asks for it (validation sets neither).
+      const past = historyOf(t, history);
+      const last = Math.max(t.lastInspected ?? -Infinity, past.length ? past[past.length - 1]!.date! : -Infinity);
+      const thisYear = past.filter((h) => yearOf(h.date!) === year).length;
+      if (window > 0 && Number.isFinite(last) && settings.drawDate - last < window && settings.drawDate >= last)
+        reason = `${settings.drawDate - last} 天前刚检查过（${window} 天内不重复抽查）`;
+      else if (cap > 0 && thisYear >= cap) reason = `${year} 年已检查 ${thisYear} 次，达到年度上限 ${cap} 次`;
+    }
     if (reason) excludedTargets.push({ id: t.id, name: t.name, reason });
     else eligible.push(t);
   }
@@ -213,7 +274,7 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       `${withProblems.length} 个检查对象以往检查发现过问题，单独成层“${PROBLEM_STRATUM}”，按 ${formatBasisPoints(problemBp)} 抽取（本局设置）；其余对象按本任务的抽查比例抽取。`,
     );
   }
-  const regular = eligible.filter((t) => !problemIds.has(t.id));
+  const regular = problemIds.size === 0 ? eligible : eligible.filter((t) => !problemIds.has(t.id));
   if (task.ratio.kind === 'plain') {
     strata.push({ name: task.scope.replace(/\//g, '／').trim() || '全部对象', basisPoints: task.ratio.basisPoints, candidates: regular.map((t) => t.id) });
   } else {
@@ -225,8 +286,12 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       if (c.label) byKey.set(classKey(c.label), c.cls);
       byKey.set(classKey(c.cls), c.cls);
     }
+    // A directory holds a handful of distinct classes: each is brought to its key once.
+    const keyOf = new Map<string, string>();
     for (const t of regular) {
-      const cls = t.creditClass ? byKey.get(classKey(t.creditClass)) : undefined;
+      let key = keyOf.get(t.creditClass);
+      if (key === undefined && t.creditClass) keyOf.set(t.creditClass, (key = classKey(t.creditClass)));
+      const cls = t.creditClass ? byKey.get(key!) : undefined;
       if (cls) byClass.get(cls)!.push(t.id);
       else
         excludedTargets.push({
@@ -237,8 +302,6 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     }
     for (const c of classes) strata.push({ name: c.cls, basisPoints: c.basisPoints, candidates: byClass.get(c.cls)! });
   }
-  for (const s of strata) s.candidates = [...s.candidates].sort(compareCodePoints);
-  for (const t of eligible) names[t.id] = t.name;
   if (strata.every((s) => s.candidates.length === 0) && problems.length === 0) {
     problems.push(`任务 ${task.planNo}/${task.taskNo} 没有可抽取的检查对象：范围内 ${scoped.length} 个，均被排除（${excludedTargets.length} 个，原因见排除清单）。`);
   }
@@ -265,7 +328,6 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       continue;
     }
     members.push({ p, department: d.name });
-    names[p.id] = p.name;
   }
   for (const d of departments) {
     const n = members.filter((m) => m.department === d.name).length;
@@ -276,6 +338,16 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     if (dirs.inspectors.length > 0 && dirs.inspectors.every((p) => p.staff))
       notes.push('人员名录没有“人员类别”列或全部为局部门工作人员：所有人都可任组长。');
   }
+  return { problems, notes, history, eligible, excludedTargets, strata, departments, size, minStaff, members, excludedInspectors };
+}
+
+/** The rest of a preparation without problems: candidates in code-point order, names, pairs that must not meet. */
+function finishPreparation(task: PlanTask, settings: DrawSettings, prep: Prepared): DrawPreparation {
+  const { strata, eligible, members, history, minStaff } = prep;
+  for (const s of strata) s.candidates = [...s.candidates].sort(compareCodePoints);
+  const names: Record<string, string> = {};
+  for (const t of eligible) names[t.id] = t.name;
+  for (const { p } of members) names[p.id] = p.name;
 
   // Pairs that must not meet.
   const pairs: PairExclusion[] = [];
@@ -305,7 +377,6 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
     return true;
   });
 
-  if (problems.length) return { ok: false, problems };
   const inspectors = byCodePoint(
     members.map((m) => ({ id: m.p.id, department: m.department, staff: m.p.staff })),
     (x) => x.id,
@@ -318,18 +389,18 @@ export function prepareDraw(task: PlanTask, dirs: Directories, settings: DrawSet
       task: { planNo: task.planNo, taskNo: task.taskNo, planName: task.planName, taskName: task.taskName },
       strata,
       team: {
-        size,
-        departments,
+        size: prep.size,
+        departments: prep.departments,
         maxPerInspector: settings.maxPerInspector ?? DRAW_RULE_DEFAULTS.maxPerInspector,
         inspectors,
         exclusions: uniquePairs.map((x) => ({ target: x.target, inspector: x.inspector })),
         ...(protocol === 'ssj-draw/2' ? { minStaff } : {}),
       },
     },
-    excludedTargets,
-    excludedInspectors,
+    excludedTargets: prep.excludedTargets,
+    excludedInspectors: prep.excludedInspectors,
     pairExclusions: uniquePairs,
     names,
-    notes,
+    notes: prep.notes,
   };
 }

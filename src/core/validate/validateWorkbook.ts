@@ -15,7 +15,7 @@ import { checkRatioClassesInSettings, parseFrequency, parseRatio } from '../rule
 import { readSettings, SETTINGS_SHEET, type BureauSettings } from '../plan/planGenerators';
 import { fieldAddress } from '../tables';
 import { readDirectories, type Directories } from '../directories';
-import { prepareDraw } from '../prepare/prepareDraw';
+import { listDrawProblems } from '../prepare/prepareDraw';
 import { cellAddress } from '../grid';
 import { validateCreditClasses, validateInspectors, validateTargets } from './validateDirectories';
 import { readMattersPlan } from './readMattersPlan';
@@ -217,10 +217,14 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
   for (const t of found.filter((x) => x.kind === 'inspectors')) findings.push(...validateInspectors(t, depts, options.today));
   // What the draw will need must resolve now, not at the draw: scope → targets, departments → people.
   if (tasks.length && targetsTable) {
-    for (const task of tasks) {
-      // Duplicate task numbers are reported as TASK_NO_DUPLICATE already: here, what else stands in the way.
-      const prep = prepareDraw({ ...task, blockers: [] }, dirs, { drawDate: 0, recentWindowDays: 0, annualCap: 0, bureauDepartment: '医疗保障局' });
-      if (prep.ok) continue;
+    // Duplicate task numbers are reported as TASK_NO_DUPLICATE already: here, what else stands in the way.
+    const problems = listDrawProblems(
+      tasks.map((task) => ({ ...task, blockers: [] })),
+      dirs,
+      { drawDate: 0, recentWindowDays: 0, annualCap: 0, bureauDepartment: '医疗保障局' },
+    );
+    for (const [i, task] of tasks.entries()) {
+      if (problems[i]!.length === 0) continue;
       const planTable = found.find((t) => (t.kind === 'plan' || mattersPlans.includes(t)) && t.sheet === task.sheet);
       const col = planTable?.columns.taskNo ?? planTable?.columns.planNo ?? planTable?.columns.matterName ?? 0;
       findings.push({
@@ -228,7 +232,7 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
         code: 'TASK_NOT_DRAWABLE',
         sheet: task.sheet,
         cell: cellAddress(task.row, col),
-        message: `任务 ${task.planNo}/${task.taskNo} 还不能抽取：${prep.problems.join('；')}`,
+        message: `任务 ${task.planNo}/${task.taskNo} 还不能抽取：${problems[i]!.join('；')}`,
       });
     }
   }

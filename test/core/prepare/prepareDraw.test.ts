@@ -1,5 +1,5 @@
 import type { Directories, HistoryEntry, InspectorEntry, TargetEntry } from '../../../src/core/directories';
-import { prepareDraw } from '../../../src/core/prepare/prepareDraw';
+import { listDrawProblems, prepareDraw } from '../../../src/core/prepare/prepareDraw';
 import type { PlanTask } from '../../../src/core/prepare/planTask';
 
 const D = 45717; // 2025-03-01
@@ -276,3 +276,55 @@ describe('prepareDraw', () => {
   });
 });
 
+describe('listDrawProblems', () => {
+  const BY_CLASS: PlanTask['ratio'] = { kind: 'byClass', classes: [{ label: '低', cls: 'A', basisPoints: 100 }, { label: '高', cls: 'D', basisPoints: 2000 }] };
+  const recent: HistoryEntry = { sheet: 'h', row: 0, date: D - 10, targetName: '', uscc: 'T001', inspectorNames: [], badgeNos: [], planNo: '', result: '' };
+  const cases: [string, PlanTask, Directories, Parameters<typeof prepareDraw>[2]][] = [
+    ['a drawable directed task', TASK, dirs(), { drawDate: D }],
+    ['an undirected task', { ...TASK, taskType: 'undirected' }, dirs(), { drawDate: D }],
+    ['a scope naming nothing', { ...TASK, scope: '养老机构' }, dirs(), { drawDate: D }],
+    ['an empty scope and no type column', { ...TASK, scope: '' }, dirs({ targets: dirs().targets.map((t) => ({ ...t, type: '', region: '' })) }), { drawDate: D }],
+    ['no directory at all', TASK, dirs({ targets: [] }), { drawDate: D }],
+    ['a department with nobody on duty', { ...TASK, jointDepts: ['卫生健康委员会', '税务局'] }, dirs(), { drawDate: D }],
+    ['no lead department', { ...TASK, leadDept: '' }, dirs(), { drawDate: D }],
+    ['every target deregistered', TASK, dirs({ targets: dirs().targets.map((t) => ({ ...t, status: '注销' })) }), { drawDate: D }],
+    ['classes the directory does not hold', { ...TASK, ratio: { kind: 'byClass', classes: [{ label: '', cls: 'E', basisPoints: 100 }] } }, dirs(), { drawDate: D }],
+    ['a class ratio that resolves', { ...TASK, ratio: BY_CLASS }, dirs(), { drawDate: D }],
+    ['the only candidate inspected ten days ago', { ...TASK, scope: '对象1' }, dirs({ targets: [target(1, { tags: ['对象1'] })], history: [recent] }), { drawDate: D }],
+    ['the same, without a window or cap', { ...TASK, scope: '对象1' }, dirs({ targets: [target(1, { tags: ['对象1'] })], history: [recent] }), { drawDate: D, recentWindowDays: 0, annualCap: 0 }],
+    ['minStaff above the team size', TASK, dirs(), { drawDate: D, minStaff: 3 }],
+    ['a task that carries blockers', { ...TASK, blockers: ['抽查比例无法识别'] }, dirs(), { drawDate: D }],
+  ];
+
+  it.each(cases)('says what prepareDraw says for %s', (_what, task, d, settings) => {
+    const prep = prepareDraw(task, d, settings);
+    expect(listDrawProblems([task], d, settings)).toEqual([prep.ok ? [] : prep.problems]);
+  });
+
+  it('answers each task of a list, in order', () => {
+    const tasks = cases.map(([, task]) => task);
+    const d = dirs();
+    expect(listDrawProblems(tasks, d, { drawDate: D })).toEqual(
+      tasks.map((task) => {
+        const prep = prepareDraw(task, d, { drawDate: D });
+        return prep.ok ? [] : prep.problems;
+      }),
+    );
+  });
+
+  it('finds problems in the cases above, so that the comparison means something', () => {
+    const stopped = cases.filter(([, task, d, settings]) => listDrawProblems([task], d, settings)[0]!.length > 0).map(([what]) => what);
+    expect(stopped).toEqual([
+      'a scope naming nothing',
+      'an empty scope and no type column',
+      'no directory at all',
+      'a department with nobody on duty',
+      'no lead department',
+      'every target deregistered',
+      'classes the directory does not hold',
+      'the only candidate inspected ten days ago',
+      'minStaff above the team size',
+      'a task that carries blockers',
+    ]);
+  });
+});
