@@ -30,6 +30,12 @@ describe('collapseSpaces', () => {
   it('leaves text without extra spaces unchanged', () => {
     expect(collapseSpaces('2022年6-11月')).toBe('2022年6-11月');
   });
+
+  it('trims tabs, line breaks and a byte-order mark at either end', () => {
+    expect(collapseSpaces('\t甲医院\r\n')).toBe('甲医院');
+    expect(collapseSpaces('\ufeff甲\u2028')).toBe('甲');
+    expect(collapseSpaces('\u200b')).toBe('');
+  });
 });
 
 describe('stripSpaces', () => {

@@ -69,10 +69,12 @@ export type Directories = { targets: TargetEntry[]; inspectors: InspectorEntry[]
 const text = (row: TableRow, field: string): string => collapseSpaces(row.cells[field]?.text ?? '').trim();
 const raw = (row: TableRow, field: string): CellValue => row.cells[field]?.value ?? null;
 const list = (s: string): string[] =>
-  s
-    .split(/[、,，;；\n\s]+/)
-    .map((x) => x.trim())
-    .filter(Boolean);
+  s === ''
+    ? []
+    : s
+        .split(/[、,，;；\n\s]+/)
+        .map((x) => x.trim())
+        .filter(Boolean);
 const safeId = (s: string): string => s.replace(/\//g, '／');
 
 const NOT_STAFF = /(事业|聘用|协管|协助|辅助|临时|编外|第三方|专家|否)/;

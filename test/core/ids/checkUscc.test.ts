@@ -6,6 +6,15 @@ describe('checkUscc', () => {
     expect(checkUscc('91440300708461136T')).toEqual({ ok: true, value: '91440300708461136T' });
   });
 
+  it('accepts codes with letters in the organisation code whose check character is X or 0', () => {
+    expect(checkUscc('91130500MA000004XH')).toEqual({ ok: true, value: '91130500MA000004XH' });
+    expect(checkUscc('91130500ma0000090w')).toEqual({ ok: true, value: '91130500MA0000090W' });
+  });
+
+  it('reports a Chinese character inside a code as outside the alphabet', () => {
+    expect(checkUscc('9113甲500MA000004XH')).toMatchObject({ ok: false, kind: 'charset', position: 5, char: '甲' });
+  });
+
   it('accepts a code with spaces, full-width digits and a lower-case letter, returning its canonical form', () => {
     expect(checkUscc(' ９１４４０３００ 708461136t ')).toEqual({ ok: true, value: '91440300708461136T' });
   });
