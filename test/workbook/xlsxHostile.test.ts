@@ -217,6 +217,51 @@ describe('packages other producers write', () => {
     ]);
   });
 
+  it('reads inline text in any UTF-8 as a UTF-8 decoder does, with escapes undone', async () => {
+    const cells: [string, number[]][] = [
+      ['two-byte', [...enc.encode('é©')]],
+      ['three-byte', [...enc.encode('医院')]],
+      ['four-byte', [...enc.encode('𠮷野家😀')]],
+      ['byte-order mark first', [...enc.encode('\ufeff甲')]],
+      ['entity and escape', [...enc.encode('甲&amp;乙_x0041_')]],
+      ['long', [...enc.encode('长'.repeat(300))]],
+      ['cut short', [0xe4, 0xb8]],
+      ['overlong', [0xc0, 0xaf, 0xe0, 0x80, 0x80]],
+      ['surrogate', [0xed, 0xa0, 0x80]],
+      ['stray byte', [0x41, 0xff, 0x42]],
+    ];
+    const parts: number[] = [];
+    for (const [, bytes] of cells) parts.push(...enc.encode('<row><c t="inlineStr"><is><t>'), ...bytes, ...enc.encode('</t></is></c></row>'));
+    const book = await openXlsxWorkbook(
+      repack(oneSheetBook(''), (f) => ({ ...f, 'xl/worksheets/sheet1.xml': Uint8Array.from([...enc.encode('<worksheet><sheetData>'), ...parts, ...enc.encode('</sheetData></worksheet>')]) })),
+    );
+    const [grid] = await book.readSheets(['Sheet1']);
+    const read = Object.fromEntries(cells.map(([what], i) => [what, grid!.text[i]![0]]));
+    expect(read).toEqual({
+      'two-byte': 'é©',
+      'three-byte': '医院',
+      'four-byte': '𠮷野家😀',
+      'byte-order mark first': '甲',
+      'entity and escape': '甲&乙A',
+      long: '长'.repeat(300),
+      'cut short': '\ufffd',
+      overlong: '\ufffd'.repeat(5),
+      surrogate: '\ufffd'.repeat(3),
+      'stray byte': 'A\ufffdB',
+    });
+  });
+
+  it('places rows by r however it is written, and names an r past the last row', async () => {
+    const book = await openXlsxWorkbook(
+      oneSheetBook('<row r="2"><c><v>1</v></c></row><row r = \' 4\'><c><v>2</v></c></row><row spans="1:1" r="006"><c><v>3</v></c></row><row><c><v>4</v></c></row>'),
+    );
+    const [grid] = await book.readSheets(['Sheet1']);
+    expect(grid!.origin.row).toBe(1);
+    expect(grid!.values.map((r) => r[0])).toEqual([1, null, 2, null, 3, 4]);
+    const far = await openXlsxWorkbook(oneSheetBook('<row r="1048577"><c><v>1</v></c></row>'));
+    await expect(far.readSheets(['Sheet1'])).rejects.toThrow('工作表“Sheet1”中有无效的行号“1048577”');
+  });
+
   it('reads every sheet of the openpyxl-style book (1904 dates, x: prefix, inline strings) as the ExcelJS book reads', async () => {
     const a = await openXlsxWorkbook(await exceljsBook());
     const b = await openXlsxWorkbook(await openpyxlStyleBook());

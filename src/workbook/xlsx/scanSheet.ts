@@ -322,6 +322,83 @@ function digitsAt(b: Uint8Array, from: number, to: number): number {
   return any && n <= Number.MAX_SAFE_INTEGER ? n : -1;
 }
 
+/** UTF-16 code units of the text being decoded by {@link textOfBytes}, reused from cell to cell. */
+const units: number[] = [];
+
+/**
+ * {@link elementText} of the UTF-8 bytes b[from, to), the same string. A cell's text is short and
+ * nearly always plain: it is decoded here, without the view and TextDecoder call per cell that cost
+ * more than the decoding itself. Anything else (a markup character `&` `<` `_`, a byte-order mark,
+ * four-byte or malformed UTF-8, a long text) goes the general way.
+ */
+function textOfBytes(b: Uint8Array, from: number, to: number): string {
+  if (to - from > 512 || (b[from] === 0xef && b[from + 1] === 0xbb && b[from + 2] === 0xbf)) {
+    return elementText(utf8.decode(b.subarray(from, to)));
+  }
+  let n = 0;
+  for (let k = from; k < to; ) {
+    const c = b[k]!;
+    if (c < 0x80) {
+      if (c === 38 || c === 60 || c === 95) return elementText(utf8.decode(b.subarray(from, to)));
+      units[n++] = c;
+      k++;
+      continue;
+    }
+    if (c >= 0xe0 && c < 0xf0 && k + 2 < to) {
+      const c2 = b[k + 1]!;
+      const c3 = b[k + 2]!;
+      // Continuation bytes; no overlong form (E0 80–9F) and no surrogate (ED A0–BF).
+      if ((c2 & 0xc0) === 0x80 && (c3 & 0xc0) === 0x80 && (c === 0xe0 ? c2 >= 0xa0 : c !== 0xed || c2 < 0xa0)) {
+        units[n++] = ((c & 0x0f) << 12) | ((c2 & 0x3f) << 6) | (c3 & 0x3f);
+        k += 3;
+        continue;
+      }
+    } else if (c >= 0xc2 && c < 0xe0 && k + 1 < to) {
+      const c2 = b[k + 1]!;
+      if ((c2 & 0xc0) === 0x80) {
+        units[n++] = ((c & 0x1f) << 6) | (c2 & 0x3f);
+        k += 2;
+        continue;
+      }
+    }
+    return elementText(utf8.decode(b.subarray(from, to)));
+  }
+  units.length = n;
+  return String.fromCharCode.apply(null, units);
+}
+
+/** {@link rowNumberIn}: the row tag has no `r` attribute. */
+const NO_ROW_NUMBER = 0;
+/** {@link rowNumberIn}: `r` is there but not plain digits; read it the slow way. */
+const ODD_ROW_NUMBER = -1;
+
+/**
+ * The `r` of a `<row …>` start tag b[from, to] as {@link attrIn} would find it, read from the bytes
+ * (no string per row): its value when it is a row number in plain digits, else NO_ROW_NUMBER or ODD_ROW_NUMBER.
+ */
+function rowNumberIn(b: Uint8Array, from: number, to: number): number {
+  for (let k = from + 1; k < to; k++) {
+    if (b[k] !== 114 || !isWs(b[k - 1]!)) continue;
+    let j = k + 1;
+    while (b[j] === 32) j++;
+    if (b[j] !== 61) continue;
+    j++;
+    while (b[j] === 32) j++;
+    const q = b[j];
+    if (q !== 34 && q !== 39) return ODD_ROW_NUMBER;
+    let n = 0;
+    let digits = 0;
+    for (j++; j < to && b[j] !== q; j++) {
+      const ch = b[j]!;
+      if (ch < 48 || ch > 57 || ++digits > 7) return ODD_ROW_NUMBER;
+      n = n * 10 + (ch - 48);
+    }
+    // Past the last row, the slow way says which value was wrong.
+    return j < to && n > 0 && n <= 1048576 ? n : ODD_ROW_NUMBER;
+  }
+  return NO_ROW_NUMBER;
+}
+
 function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells {
   const out: ScannedCells = { rows: [], cols: [], values: [], styles: [], end: 0 };
   let i = 0;
@@ -340,16 +417,20 @@ function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells
   let isText: string | null = null;
   let sst: readonly string[] | null = null;
   const strings = () => (sst ??= ctx.sharedStrings());
+  const len = b.length;
   for (;;) {
-    i = b.indexOf(60, i);
-    if (i < 0) break;
+    // Plain loops, not Uint8Array#indexOf: the next `<` and `>` are a few bytes away, 3 million
+    // times in a 50,000-row sheet, and each indexOf call costs more than the bytes it passes.
+    while (i < len && b[i] !== 60) i++;
+    if (i >= len) break;
     const c1 = b[i + 1];
     if (c1 === 33 || c1 === 63) {
       i = skipSpecialBytes(b, i);
       continue;
     }
-    const end = b.indexOf(62, i);
-    if (end < 0) break;
+    let end = i + 1;
+    while (end < len && b[end] !== 62) end++;
+    if (end >= len) break;
     if (c1 === 47) {
       const name = nameCodeBytes(b, i + 2);
       if (!inData) {
@@ -372,7 +453,7 @@ function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells
         vTo = i;
         vStart = -1;
       } else if (name === N_T && tStart >= 0) {
-        if (phonetic === 0) isText = (isText ?? '') + elementText(utf8.decode(b.subarray(tStart, i)));
+        if (phonetic === 0) isText = (isText ?? '') + textOfBytes(b, tStart, i);
         tStart = -1;
       } else if (name === N_RPH) phonetic--;
       else if (name === N_IS) inIs = false;
@@ -420,9 +501,15 @@ function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells
         phonetic = 0;
       }
     } else if (name === N_ROW) {
-      const tag = latin1.decode(b.subarray(i, end + 1));
-      const r = attrIn(tag, 0, tag.length, 'r');
-      row = r !== undefined ? Number(r) - 1 : row + 1;
+      const n = rowNumberIn(b, i, end);
+      let r: string | undefined;
+      if (n > 0) row = n - 1;
+      else if (n === NO_ROW_NUMBER) row++;
+      else {
+        const tag = latin1.decode(b.subarray(i, end + 1));
+        r = attrIn(tag, 0, tag.length, 'r');
+        row = r !== undefined ? Number(r) - 1 : row + 1;
+      }
       if (!Number.isInteger(row) || row < 0 || row > 1048575) {
         throw new WorkbookError(
           `工作表“${sheet}”中有无效的行号“${r ?? ''}”，无法读取：请在 Excel 中打开并另存后再试。`,
