@@ -12,7 +12,9 @@ import { UsageError } from './cliIo';
 export const nodeZipCodec: ZipCodec = {
   inflateRaw(data, limit) {
     try {
-      const out = inflateRawSync(data, { maxOutputLength: limit });
+      // One output chunk of the size the zip directory declares (`limit` is one more), as the
+      // fflate codec does: zlib's default 16 KB chunks cost a copy of the whole part to join.
+      const out = inflateRawSync(data, { maxOutputLength: limit, chunkSize: Math.max(limit, 64) });
       return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') throw new Error('解压后的数据比 zip 目录声明的长');

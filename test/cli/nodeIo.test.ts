@@ -16,7 +16,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
 import { runCli } from '../../src/cli';
-import { createNodeIo } from '../../src/cli/nodeIo';
+import { createNodeIo, nodeZipCodec } from '../../src/cli/nodeIo';
+import { createXlsxWorkbook, openXlsxWorkbook } from '../../src/workbook/xlsx';
+import { buildSampleBook } from '../../src/core/sample';
 import { UsageError } from '../../src/cli/cliIo';
 
 const repoRoot = path.resolve(__dirname, '../..');
@@ -89,4 +91,45 @@ void io.writeFileAtomic(process.argv[2], new Uint8Array(1_500_000_000).fill(7));
     expect(existsSync(target)).toBe(false);
     expect(readdirSync(out)).toEqual([]);
   }, 60_000);
+});
+
+describe('nodeZipCodec', () => {
+  /** The book with the uncompressed size of `part` in the zip directory changed by `delta` bytes. */
+  function withDeclaredSize(bytes: Uint8Array, part: string, delta: number): Uint8Array {
+    const out = Uint8Array.from(bytes);
+    const view = new DataView(out.buffer);
+    const name = new TextEncoder().encode(part);
+    for (let p = 0; p + 46 < out.length; p++) {
+      if (view.getUint32(p, true) !== 0x02014b50 || view.getUint16(p + 28, true) !== name.length) continue;
+      if (!name.every((b, i) => out[p + 46 + i] === b)) continue;
+      view.setUint32(p + 24, view.getUint32(p + 24, true) + delta, true);
+      return out;
+    }
+    throw new Error(`no ${part} in the zip directory`);
+  }
+
+  let book: Uint8Array;
+  beforeAll(async () => {
+    const b = createXlsxWorkbook();
+    await b.apply(buildSampleBook({ targets: 2000 }).ops);
+    book = await b.save();
+  });
+
+  async function read(bytes: Uint8Array): Promise<number> {
+    const wb = await openXlsxWorkbook(bytes, '名录.xlsx', { codec: nodeZipCodec });
+    const grids = await wb.readSheets((await wb.listSheets()).map((s) => s.name));
+    return grids.reduce((n, g) => n + g.text.length, 0);
+  }
+
+  it('reads a large sheet part whole', async () => {
+    expect(await read(book)).toBeGreaterThan(2000);
+  });
+
+  it('refuses a sheet part longer or shorter than the zip directory says, naming the part', async () => {
+    for (const delta of [-1, -5000, 1, 5000]) {
+      await expect(read(withDeclaredSize(book, 'xl/worksheets/sheet3.xml', delta))).rejects.toThrow(
+        /文件 名录\.xlsx 已损坏.*xl\/worksheets\/sheet3\.xml/,
+      );
+    }
+  });
 });
