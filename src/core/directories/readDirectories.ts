@@ -8,7 +8,7 @@
 import type { CellValue } from '../grid';
 import type { RecordDate } from './parseRecordDate';
 import { parseRecordDate } from './parseRecordDate';
-import { checkUscc, normalizeCode } from '../ids';
+import { isValidUscc, normalizeCode } from '../ids';
 import type { FoundTable, TableRow } from '../tables';
 import { collapseSpaces } from '../text';
 
@@ -68,13 +68,15 @@ export type Directories = { targets: TargetEntry[]; inspectors: InspectorEntry[]
 
 const text = (row: TableRow, field: string): string => collapseSpaces(row.cells[field]?.text ?? '').trim();
 const raw = (row: TableRow, field: string): CellValue => row.cells[field]?.value ?? null;
-const list = (s: string): string[] =>
-  s === ''
-    ? []
-    : s
-        .split(/[、,，;；\n\s]+/)
-        .map((x) => x.trim())
-        .filter(Boolean);
+const list = (s: string): string[] => {
+  const out: string[] = [];
+  if (s === '') return out;
+  for (const part of s.split(/[、,，;；\n\s]+/)) {
+    const x = part.trim();
+    if (x) out.push(x);
+  }
+  return out;
+};
 const safeId = (s: string): string => s.replace(/\//g, '／');
 
 const NOT_STAFF = /(事业|聘用|协管|协助|辅助|临时|编外|第三方|专家|否)/;
@@ -100,7 +102,7 @@ export function readTargets(table: FoundTable): TargetEntry[] {
     const name = text(row, 'name');
     if (!name) continue;
     const code = normalizeCode(text(row, 'uscc'));
-    const valid = code !== '' && checkUscc(code).ok;
+    const valid = code !== '' && isValidUscc(code);
     const id = valid ? code : `名称:${safeId(name)}`;
     if (seen.has(id)) continue;
     seen.add(id);

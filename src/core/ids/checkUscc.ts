@@ -106,6 +106,19 @@ function isValidCode(value: string): boolean {
   return value.charCodeAt(16) === expected;
 }
 
+/**
+ * Whether {@link checkUscc} accepts the code (`checkUscc(s).ok`), without building its result: for
+ * reading a directory's ids, where only the verdict counts.
+ *
+ * @param s - the cell text
+ * @returns true when the code is valid, its organisation code included
+ * @example isValidUscc('914403001922038216') // true
+ * @example isValidUscc('914403001922038215') // false
+ */
+export function isValidUscc(s: string): boolean {
+  return isValidCode(normalizeCode(s));
+}
+
 function problem(value: string, severity: RuleFinding['severity'], code: string, message: string) {
   return { ok: false as const, value, severity, code, message };
 }

@@ -248,7 +248,9 @@ function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
   const first = best.top + best.rows;
   const rows: TableRow[] = [];
   const notes: string[] = [];
-  const fieldCols = Object.entries(best.match.columns);
+  // Fields and their grid columns as two arrays: this loop runs for every cell of a 50,000-row directory.
+  const fields = Object.keys(best.match.columns);
+  const cols = fields.map((f) => best.match.columns[f]! - grid.origin.col);
   let inNotes = false;
   for (let r = first; r < text.length; r++) {
     const rowText = text[r] ?? [];
@@ -260,13 +262,14 @@ function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
     }
     const cells: Record<string, TableCell> = {};
     let any = false;
-    for (const [field, col] of fieldCols) {
-      const c = col - grid.origin.col;
+    const rowValues = values[r];
+    for (let k = 0; k < fields.length; k++) {
+      const c = cols[k]!;
       const t = rowText[c] ?? '';
-      const v = values[r]?.[c] ?? null;
+      const v = rowValues?.[c] ?? null;
       const from = origins.size ? origins.get(r * width + c) : undefined;
-      cells[field] = from ? { text: t, value: v, mergedFrom: from } : { text: t, value: v };
-      if (t.trim() !== '') any = true;
+      cells[fields[k]!] = from ? { text: t, value: v, mergedFrom: from } : { text: t, value: v };
+      if (!any && t.trim() !== '') any = true;
     }
     if (any) rows.push({ row: grid.origin.row + r, cells });
   }

@@ -324,6 +324,8 @@ function digitsAt(b: Uint8Array, from: number, to: number): number {
 
 /** UTF-16 code units of the text being decoded by {@link textOfBytes}, reused from cell to cell. */
 const units: number[] = [];
+/** One array per text length, reused: `String.fromCharCode.apply` takes all of an array's elements. */
+const unitsOfLength: number[][] = [];
 
 /**
  * {@link elementText} of the UTF-8 bytes b[from, to), the same string. A cell's text is short and
@@ -363,8 +365,10 @@ function textOfBytes(b: Uint8Array, from: number, to: number): string {
     }
     return elementText(utf8.decode(b.subarray(from, to)));
   }
-  units.length = n;
-  return String.fromCharCode.apply(null, units);
+  let exact = unitsOfLength[n];
+  if (!exact) unitsOfLength[n] = exact = new Array<number>(n).fill(0);
+  for (let k = 0; k < n; k++) exact[k] = units[k]!;
+  return String.fromCharCode.apply(null, exact);
 }
 
 /** {@link rowNumberIn}: the row tag has no `r` attribute. */

@@ -1,4 +1,4 @@
-import { checkUscc, computeOrgCodeCheckChar, computeUsccCheckChar } from '../../../src/core/ids';
+import { checkUscc, computeOrgCodeCheckChar, computeUsccCheckChar, isValidUscc } from '../../../src/core/ids';
 
 describe('checkUscc', () => {
   it('accepts valid codes', () => {
@@ -82,6 +82,24 @@ describe('checkUscc', () => {
       expected: '1',
       found: '2',
     });
+  });
+});
+
+describe('isValidUscc', () => {
+  it('accepts exactly the codes checkUscc accepts', () => {
+    const codes = [
+      '914403001922038216',
+      ' ９１４４０３００ 708461136t ',
+      '91130500MA000004XH',
+      '914403001922038215',
+      '91440300192203821',
+      '9144O3001922038216',
+      '91440300-922038216',
+      `91440300192203822${computeUsccCheckChar('91440300192203822')}`,
+      '',
+    ];
+    expect(codes.map(isValidUscc)).toEqual([true, true, true, false, false, false, false, false, false]);
+    expect(codes.map(isValidUscc)).toEqual(codes.map((c) => checkUscc(c).ok));
   });
 });
 
