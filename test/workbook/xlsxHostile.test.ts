@@ -251,6 +251,36 @@ describe('packages other producers write', () => {
     });
   });
 
+  it('reads each kind of cell the same whether written compactly or spread over lines', async () => {
+    const cells = [
+      '<c r="A1" t="inlineStr"><is><t xml:space="preserve"> 甲 乙 </t></is></c>',
+      '<c r="B1" t="inlineStr"><is><t><![CDATA[a<b&c]]></t></is></c>',
+      '<c r="C1" t="inlineStr"><is><t>x&amp;y_x0041_</t></is></c>',
+      '<c r="D1" t="inlineStr"><is><t></t></is></c>',
+      '<c r="E1"><v>12.5</v></c>',
+      '<c r="F1" t="b"><v>1</v></c>',
+      '<c r="G1" t="str"><f>A1</f><v>公式</v></c>',
+      '<c r="H1" t="e"><v>#N/A</v></c>',
+      '<c r="I1"><v></v></c>',
+      '<c r="J1" t="inlineStr"><is><r><t>富</t></r><r><t>文</t></r></is></c>',
+      '<c r="K1" t="d"><v>2024-03-05</v></c>',
+      '<c r="L1" t="inlineStr"><v>值</v></c>',
+    ];
+    const compact = `<row r="1">${cells.join('')}</row>`;
+    // A line break and indentation between two tags, except inside a <t> or <v> (that would be text).
+    const spread = compact.replace(/>(?=<)/g, (m, at: number) =>
+      /<(t|v)( [^>]*)?$/.test(compact.slice(0, at)) || /^<\/(t|v)>/.test(compact.slice(at + 1)) ? m : '>\n  ',
+    );
+    expect(spread).not.toBe(compact);
+    const values = async (xml: string) => {
+      const [grid] = await (await openXlsxWorkbook(oneSheetBook(xml))).readSheets(['Sheet1']);
+      return grid!.values[0];
+    };
+    const expected = [' 甲 乙 ', 'a<b&c', 'x&yA', null, 12.5, true, '公式', '#N/A', null, '富文', 45356, '值'];
+    expect(await values(compact)).toEqual(expected);
+    expect(await values(spread)).toEqual(expected);
+  });
+
   it('places rows by r however it is written, and names an r past the last row', async () => {
     const book = await openXlsxWorkbook(
       oneSheetBook('<row r="2"><c><v>1</v></c></row><row r = \' 4\'><c><v>2</v></c></row><row spans="1:1" r="006"><c><v>3</v></c></row><row><c><v>4</v></c></row>'),

@@ -371,6 +371,20 @@ function textOfBytes(b: Uint8Array, from: number, to: number): string {
   return String.fromCharCode.apply(null, exact);
 }
 
+const bytesOf = (s: string): readonly number[] => [...s].map((c) => c.charCodeAt(0));
+const V_OPEN = bytesOf('<v>');
+const V_C_CLOSE = bytesOf('</v></c>');
+const IS_T_OPEN = bytesOf('<is><t>');
+const IS_T_PRESERVE_OPEN = bytesOf('<is><t xml:space="preserve">');
+const T_IS_C_CLOSE = bytesOf('</t></is></c>');
+
+/** Whether the bytes at `at` are `seq`. */
+function startsWith(b: Uint8Array, at: number, seq: readonly number[]): boolean {
+  if (at + seq.length > b.length) return false;
+  for (let k = 0; k < seq.length; k++) if (b[at + k] !== seq[k]) return false;
+  return true;
+}
+
 /** {@link rowNumberIn}: the row tag has no `r` attribute. */
 const NO_ROW_NUMBER = 0;
 /** {@link rowNumberIn}: `r` is there but not plain digits; read it the slow way. */
@@ -503,6 +517,43 @@ function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells
         isText = null;
         inIs = false;
         phonetic = 0;
+        // The two shapes nearly every cell has, `<v>…</v></c>` and `<is><t>…</t></is></c>`, read in
+        // one step: the same value the tag-by-tag way below gives, five tags fewer per cell.
+        const at = end + 1;
+        let from = -1;
+        let close: readonly number[] = V_C_CLOSE;
+        if (startsWith(b, at, V_OPEN)) from = at + V_OPEN.length;
+        else if (type === T_INLINE && startsWith(b, at, IS_T_OPEN)) {
+          from = at + IS_T_OPEN.length;
+          close = T_IS_C_CLOSE;
+        } else if (type === T_INLINE && startsWith(b, at, IS_T_PRESERVE_OPEN)) {
+          from = at + IS_T_PRESERVE_OPEN.length;
+          close = T_IS_C_CLOSE;
+        }
+        if (from >= 0) {
+          let to = from;
+          while (to < len && b[to] !== 60) to++;
+          if (startsWith(b, to, close)) {
+            if (close === V_C_CLOSE) {
+              vFrom = from;
+              vTo = to;
+              vStart = -1;
+            } else {
+              isText = textOfBytes(b, from, to);
+              tStart = -1;
+            }
+            const value = cellValueBytes(b, type, vFrom, vTo, isText, strings);
+            if (value !== null && value !== '') {
+              out.rows.push(row);
+              out.cols.push(col);
+              out.values.push(value);
+              out.styles.push(style);
+            }
+            inCell = false;
+            i = to + close.length;
+            continue;
+          }
+        }
       }
     } else if (name === N_ROW) {
       const n = rowNumberIn(b, i, end);
