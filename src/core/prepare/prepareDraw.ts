@@ -173,12 +173,19 @@ function yearOf(serial: number): number {
 }
 
 /** What every task of one book shares: computed once when validation checks all its tasks. */
-type DirectoryIndex = { facets: () => Facets; history: HistoryIndex };
+type DirectoryIndex = { facets: () => Facets; history: HistoryIndex; isDeregistered: (status: string) => boolean };
 
 function indexDirectories(dirs: Directories): DirectoryIndex {
   let facets: Facets | undefined;
+  // A directory writes a handful of states: each is tested once, not once per target and task.
+  const deregistered = new Map<string, boolean>();
+  const isDeregistered = (status: string): boolean => {
+    let yes = deregistered.get(status);
+    if (yes === undefined) deregistered.set(status, (yes = DEREGISTERED.test(status)));
+    return yes;
+  };
   // Only a directed task's scope needs the facets.
-  return { facets: () => (facets ??= facetsOf(dirs.targets)), history: indexHistory(dirs.history) };
+  return { facets: () => (facets ??= facetsOf(dirs.targets)), history: indexHistory(dirs.history), isDeregistered };
 }
 
 /**
@@ -249,7 +256,7 @@ function prepare(task: PlanTask, dirs: Directories, settings: DrawSettings, inde
   const eligible: TargetEntry[] = [];
   for (const t of scoped) {
     let reason = '';
-    if (DEREGISTERED.test(t.status)) reason = `状态为“${t.status}”`;
+    if (index.isDeregistered(t.status)) reason = `状态为“${t.status}”`;
     else if (window > 0 || cap > 0) {
       // The history is looked up only when a window or cap asks for it (validation sets neither).
       const past = historyOf(t, history);

@@ -134,11 +134,11 @@ function matchField(header: string, fields: readonly FieldSpec[]): { field: stri
 
 type HeaderMatch = { columns: Record<string, number>; headers: Record<string, string>; score: number };
 
-function matchHeaders(labels: string[], originCol: number, schema: TableSchema): HeaderMatch {
+function matchHeaders(labels: string[], originCol: number, schema: TableSchema, normalized = labels.map(normalizeHeader)): HeaderMatch {
   // Exact matches claim their field first, then containment matches by length.
   const cands: { col: number; field: string; exact: boolean; len: number; label: string }[] = [];
   labels.forEach((label, c) => {
-    const m = matchField(normalizeHeader(label), schema.fields);
+    const m = matchField(normalized[c]!, schema.fields);
     if (m) cands.push({ col: c, ...m, label });
   });
   cands.sort((a, b) => Number(b.exact) - Number(a.exact) || b.len - a.len || a.col - b.col);
@@ -182,6 +182,11 @@ function headerLabels(text: string[][], r: number, two: boolean): string[] | nul
   return fromUpper > 0 && fromLower > 0 ? labels : null;
 }
 
+function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
 function isNoteRow(cells: readonly string[]): boolean {
   // One pass, no arrays: this runs for every data row of a 50,000-row directory.
   let first = '';
@@ -195,7 +200,8 @@ function isNoteRow(cells: readonly string[]): boolean {
     count++;
   }
   if (count === 0) return false;
-  if (NOTE_START.test(normalizeHeader(first))) return true;
+  // Every note start is Chinese, and ASCII stays ASCII when normalised: a 序号 or a code is no note.
+  if (!isAscii(first) && NOTE_START.test(normalizeHeader(first))) return true;
   // A note typed into one wide merged cell reads the same across every column.
   return count >= 3 && allSame && first.length > 20;
 }
@@ -225,9 +231,14 @@ function scanHeaders(filled: Filled, grid: Grid): Candidate[] {
   const limit = Math.min(filled.text.length, HEADER_SEARCH_ROWS);
   for (let r = 0; r < limit; r++) {
     for (const two of [false, true]) {
+      // As readingAt, with the labels normalised once for all schemas.
+      if (two && r + 1 >= filled.text.length) continue;
+      const labels = headerLabels(filled.text, r, two);
+      if (!labels) continue;
+      const normalized = labels.map(normalizeHeader);
       for (const schema of TABLE_SCHEMAS) {
-        const c = readingAt(filled, grid, r, two, schema);
-        if (c && qualifies(c.match, schema)) out.push(c);
+        const match = matchHeaders(labels, grid.origin.col, schema, normalized);
+        if (qualifies(match, schema)) out.push({ schema, match, top: r, rows: two ? 2 : 1 });
       }
     }
   }
