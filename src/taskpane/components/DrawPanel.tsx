@@ -11,31 +11,30 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useMemo, useState } from 'react';
-import { formatLogTime } from '../../core/log/drawLog';
 import type { PlanTask } from '../../core/prepare/planTask';
-import { describeTeam } from '../../core/results/describeDraw';
-import {
-  commitDraw,
-  listDrawWarnings,
-  makeDraw,
-  planDraw,
-  type DrawPlan,
-  type PlanRefusal,
-  type SeedChoice,
-} from '../../core/session/drawTask';
+import { listDrawWarnings, planDraw, type DrawPlan } from '../../core/session/drawTask';
 import { announcementProblem, publicTextProblem } from '../../core/session/announcement';
-import { describeAppendBlocker } from '../../core/session/appendEvent';
 import { dateToSerialDay } from '../../core/session/dates';
-import { describeError, RETRY_ADVICE } from '../describeError';
-import { stepRef, type LastDraw, type StepPanelProps } from '../stepTypes';
+import { stepRef, type StepPanelProps } from '../stepTypes';
 import { ConfirmDialog } from './ConfirmDialog';
-import { DrawWarnings, Exclusions, StaffRule, StrataTable, TaskFacts, TeamRules } from './DrawPlanView';
+import {
+  DrawWarnings,
+  Exclusions,
+  HistoryIssues,
+  StaffRule,
+  StrataTable,
+  TaskFacts,
+  TeamRules,
+} from './DrawPlanView';
 import { DrawResult } from './DrawResult';
 import { DrawRules, defaultDrawRules, type DrawRuleValues } from './DrawRules';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
 import { OperatorField } from './OperatorField';
 import { PublicSeedSteps } from './PublicSeedSteps';
+import { describeRefusal, describeTask, useDrawActions, type SeedMode } from './useDrawActions';
+
+export { describeTask } from './useDrawActions';
 
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
@@ -51,59 +50,9 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
-type SeedMode = 'local' | 'public';
-
-type Action =
-  | { kind: 'idle' }
-  | { kind: 'confirm'; what: 'draw' | 'commit' }
-  | { kind: 'working'; label: string }
-  | { kind: 'failed'; title: string; message: string }
-  | { kind: 'committed'; commitment: string; announcement: string; seq: number };
-
-function taskKey(task: PlanTask): string {
-  return `${task.planNo}/${task.taskNo}`;
-}
-
 /** The task's row: two rows may carry one task number (both are refused), each is listed on its own. */
 function optionKey(task: PlanTask): string {
   return `${task.sheet}!${task.row}`;
-}
-
-/** `2025002/001 任务名称`, as the task drop-down shows it. */
-export function describeTask(task: PlanTask): string {
-  return `${task.planNo}/${task.taskNo} ${task.taskName}`.trim();
-}
-
-function toHex(bytes: Uint8Array): string {
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** A refused plan as the pane says it (title, message). */
-function describeRefusal(refusal: PlanRefusal, task: PlanTask): { title: string; message: string } {
-  switch (refusal.kind) {
-    case 'blocked':
-      return refusal.blocker.kind === 'drawn'
-        ? {
-            title: '该任务已经抽取过',
-            message: `任务 ${taskKey(task)} 已于抽取记录第 ${refusal.blocker.seq} 条抽取。不能直接重抽；如确需重抽，请先在${stepRef('log')}作废原抽取，写明原因。`,
-          }
-        : {
-            title: '抽取记录已被改动，不能继续抽取',
-            message: describeAppendBlocker(refusal.blocker, `请在${stepRef('log')}“验证”查看详情，从未改动的备份恢复工作簿后再抽取。`),
-          };
-    case 'unprepared':
-      return {
-        title: '无法抽取',
-        message: `${refusal.problems.join('；')} 请按提示修改后回到${stepRef('check')}重新读取。`,
-      };
-    case 'publicText':
-      return { title: '开奖号码或公告文字不符合要求', message: refusal.message };
-    case 'pending':
-      return {
-        title: '已有承诺',
-        message: `该任务已于抽取记录第 ${refusal.commitment.seq} 条记录承诺，请开奖后填写号码抽取。`,
-      };
-  }
 }
 
 /** What a draw and a commitment will write, in one sentence each. */
@@ -126,7 +75,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   const [mode, setMode] = useState<SeedMode>('public');
   const [announcement, setAnnouncement] = useState('');
   const [publicText, setPublicText] = useState('');
-  const [action, setAction] = useState<Action>({ kind: 'idle' });
+  const { action, setAction, confirm } = useDrawActions({ env, applyOps, updateSession });
   const [drawDate] = useState(() => dateToSerialDay(env.now()));
   const [rules, setRules] = useState<DrawRuleValues>(() => defaultDrawRules(book?.report.settings?.teamSize));
 
@@ -143,8 +92,6 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   const ready = plan.ready;
   const blocker = plan.blocker;
   const isDrawnAlready = blocker?.kind === 'drawn';
-  const meta = () => ({ time: formatLogTime(env.now()), operator });
-  const fail = (title: string, message: string) => setAction({ kind: 'failed', title, message });
   const committed =
     action.kind === 'committed'
       ? action
@@ -156,77 +103,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
           }
         : null;
 
-  const runCommit = () => {
-    const c = commitDraw(book, plan, announcement, meta());
-    if (!c.ok) {
-      const refused = c.refusal
-        ? describeRefusal(c.refusal, task)
-        : { title: '无法记录承诺', message: `${c.message}。请修改公告文字后重试。` };
-      return fail(refused.title, refused.message);
-    }
-    setAction({ kind: 'working', label: '正在记录承诺…' });
-    applyOps(c.ops).then(
-      () =>
-        setAction({
-          kind: 'committed',
-          commitment: c.commitment,
-          announcement: c.announcement,
-          seq: c.entry.seq,
-        }),
-      (error: unknown) => fail('记录承诺失败', describeError(error, RETRY_ADVICE)),
-    );
-  };
-
-  const runDraw = () => {
-    // The draw date is the moment of the draw, not when the step was opened.
-    const fresh = planDraw(book, task, rules, dateToSerialDay(env.now()));
-    const seed: SeedChoice =
-      mode === 'public'
-        ? { source: 'public', text: publicText }
-        : { source: 'local', hex: toHex(env.randomBytes(32)) };
-    const outcome = makeDraw(book, fresh, seed, meta());
-    if (!outcome.ok && outcome.refusal) {
-      const refused = describeRefusal(outcome.refusal, task);
-      return fail(refused.title, refused.message);
-    }
-    setAction({ kind: 'working', label: '正在抽取并写入工作簿…' });
-    applyOps(outcome.ops).then(
-      (next) => {
-        if (!outcome.ok) {
-          fail(
-            '抽取失败',
-            `${outcome.failure.message}（已记入抽取记录第 ${outcome.entry.seq} 条）。请按提示调整计划表或名录库（如增加可抽人员、减少回避），回到${stepRef('check')}重新读取后再抽取。`,
-          );
-          return;
-        }
-        const last: LastDraw = {
-          seq: outcome.entry.seq,
-          taskLabel: describeTask(task),
-          resultSheet: outcome.resultSheet,
-          seedSource: outcome.entry.seedSource,
-          head: next
-            ? (next.log.rows[next.log.rows.length - 1]?.entry.hash ?? outcome.entry.hash)
-            : outcome.entry.hash,
-          rows: outcome.record.result.map((e) => ({
-            name: outcome.context.targets[e.target]?.name ?? e.target,
-            uscc: outcome.context.targets[e.target]?.uscc ?? '',
-            stratum: e.stratum,
-            team: describeTeam(e, outcome.context),
-          })),
-        };
-        updateSession({ lastDraw: last });
-        setAction({ kind: 'idle' });
-      },
-      (error: unknown) => fail('抽取没有写入工作簿', describeError(error, `工作簿未改动。${RETRY_ADVICE}`)),
-    );
-  };
-
-  const onConfirm = () => {
-    const what = action.kind === 'confirm' ? action.what : 'draw';
-    setAction({ kind: 'idle' });
-    if (what === 'commit') runCommit();
-    else runDraw();
-  };
+  const input = { book, task, plan, rules, mode, announcement, publicText, operator };
 
   const canDraw = ready !== null && blocker === null && operator !== '';
   const warnings = listDrawWarnings(plan.checks);
@@ -268,20 +145,11 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
 
       {ready && (
         <>
-          {plan.historyIssues.length > 0 && (
-            <ErrorBar title={`检查历史中有 ${plan.historyIssues.length} 个日期需要核对`} intent="warning">
-              <ul className={styles.list}>
-                {plan.historyIssues.slice(0, 5).map((f) => (
-                  <li key={`${f.sheet}!${f.cell}`}>{`${f.sheet}!${f.cell}：${f.message}`}</li>
-                ))}
-              </ul>
-              {plan.historyIssues.length > 5 && <div>{`另有 ${plan.historyIssues.length - 5} 个，见${stepRef('check')}的问题列表。`}</div>}
-            </ErrorBar>
-          )}
+          <HistoryIssues plan={plan} />
           {/* What to mind before drawing belongs above the action; the staff rule is in 抽取依据. */}
           <DrawWarnings plan={plan} />
           {blocker && blocker.kind !== 'drawn' && (
-            <ErrorBar title="抽取记录已被改动，不能继续抽取">
+            <ErrorBar title={describeRefusal({ kind: 'blocked', blocker }, task).title}>
               {describeRefusal({ kind: 'blocked', blocker }, task).message}
             </ErrorBar>
           )}
@@ -399,7 +267,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
         open={confirming !== null}
         title={confirming === 'commit' ? '确认记录承诺' : '确认抽取'}
         confirmLabel={confirming === 'commit' ? '记录承诺' : '抽取'}
-        onConfirm={onConfirm}
+        onConfirm={() => confirm(input)}
         onCancel={() => setAction({ kind: 'idle' })}
       >
         <p>{`任务：${describeTask(task)}`}</p>
@@ -418,7 +286,6 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
         )}
         <p>抽取一经记录不能撤销，只能在“抽取记录”中作废并写明原因。</p>
       </ConfirmDialog>
-
     </>
   );
 }

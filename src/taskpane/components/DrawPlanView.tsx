@@ -16,6 +16,8 @@ import {
   Text,
   tokens,
 } from '@fluentui/react-components';
+import { ErrorBar } from './ErrorBar';
+import { stepRef } from '../stepTypes';
 import type { DrawPlan, DrawReady } from '../../core/session';
 import { listDrawWarnings } from '../../core/session/drawTask';
 
@@ -221,5 +223,22 @@ export function Exclusions({ ready }: { ready: DrawReady }) {
         </AccordionPanel>
       </AccordionItem>
     </Accordion>
+  );
+}
+
+/** History dates that were not read as written: the targets they concern may not be left out. */
+export function HistoryIssues({ plan }: { plan: DrawPlan }) {
+  const styles = useStyles();
+  const issues = plan.historyIssues;
+  if (issues.length === 0) return null;
+  return (
+    <ErrorBar title={`检查历史中有 ${issues.length} 个日期需要核对`} intent="warning">
+      <ul className={styles.list}>
+        {issues.slice(0, 5).map((f) => (
+          <li key={`${f.sheet}!${f.cell}`}>{`${f.sheet}!${f.cell}：${f.message}`}</li>
+        ))}
+      </ul>
+      {issues.length > 5 && <div>{`另有 ${issues.length - 5} 个，见${stepRef('check')}的问题列表。`}</div>}
+    </ErrorBar>
   );
 }

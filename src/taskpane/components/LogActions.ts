@@ -1,4 +1,8 @@
-/** What the log step's sections share: a confirm-then-write flow with one status line. */
+/** What the log step's sections share: a confirm-then-write flow with one status line, their props and styles. */
+import { makeStyles, tokens } from '@fluentui/react-components';
+import type { StoredDraw } from '../../core/log';
+import type { EventMeta } from '../../core/session/appendEvent';
+import type { LogBook } from '../../core/session/bookState';
 import type { WorkbookOp } from '../../core/workbookOps';
 import type { AppendRefusal } from '../../core/session/substituteInspector';
 import { describeAppendBlocker } from '../../core/session/appendEvent';
@@ -24,3 +28,24 @@ export function describeAppendRefusal(refusal: AppendRefusal): string {
     ? refusal.message
     : describeAppendBlocker(refusal.blocker, '请先点击“验证”查看详情，从未改动的备份恢复工作簿后再操作。');
 }
+
+/** What 递补 and 作废 are given: the book, the standing draws, who and when, and the shared flow. */
+export type LogSectionProps = {
+  book: LogBook;
+  draws: readonly StoredDraw[];
+  meta: () => EventMeta;
+  canAppend: boolean;
+  actions: LogActions;
+};
+
+export const useLogSectionStyles = makeStyles({
+  section: {
+    display: 'flex',
+    flexDirection: 'column',
+    gap: tokens.spacingVerticalS,
+    paddingTop: tokens.spacingVerticalS,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
+  muted: { color: tokens.colorNeutralForeground3 },
+});

@@ -1,37 +1,17 @@
-import { Button, Dropdown, Field, Input, makeStyles, Option, Text, tokens } from '@fluentui/react-components';
+import { Button, Dropdown, Field, Input, Option, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { StoredDraw } from '../../core/log';
 import { describeTeam } from '../../core/results/describeDraw';
-import type { EventMeta } from '../../core/session/appendEvent';
-import type { LogBook } from '../../core/session/bookState';
 import { substituteInspector } from '../../core/session/substituteInspector';
 import { DrawPicker } from './DrawPicker';
 import { EffectNote } from './EffectNote';
-import { describeAppendRefusal, LOG_EFFECT, type LogActions } from './LogActions';
+import { describeAppendRefusal, LOG_EFFECT, useLogSectionStyles, type LogSectionProps } from './LogActions';
 
-const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-  muted: { color: tokens.colorNeutralForeground3 },
-});
 
-export type SubstituteSectionProps = {
-  book: LogBook;
-  draws: readonly StoredDraw[];
-  meta: () => EventMeta;
-  canAppend: boolean;
-  actions: LogActions;
-};
+export type SubstituteSectionProps = LogSectionProps;
 
 /** 递补: an inspector who cannot serve is replaced by a drawn one (never chosen). */
 export function SubstituteSection({ book, draws, meta, canAppend, actions }: SubstituteSectionProps) {
-  const styles = useStyles();
+  const styles = useLogSectionStyles();
   const [seq, setSeq] = useState<number | null>(null);
   const [target, setTarget] = useState('');
   const [out, setOut] = useState('');

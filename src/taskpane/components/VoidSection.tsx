@@ -1,37 +1,18 @@
-import { Button, Field, Input, makeStyles, Text, tokens } from '@fluentui/react-components';
+import { Button, Field, Input, Text } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { StoredDraw } from '../../core/log';
 import { describeDraw } from '../../core/results/describeDraw';
-import type { EventMeta } from '../../core/session/appendEvent';
-import type { LogBook } from '../../core/session/bookState';
 import { voidDraw } from '../../core/session/substituteInspector';
 import { stepRef } from '../stepTypes';
 import { DrawPicker } from './DrawPicker';
 import { EffectNote } from './EffectNote';
-import { describeAppendRefusal, LOG_EFFECT, type LogActions } from './LogActions';
+import { describeAppendRefusal, LOG_EFFECT, useLogSectionStyles, type LogSectionProps } from './LogActions';
 
-const useStyles = makeStyles({
-  section: {
-    display: 'flex',
-    flexDirection: 'column',
-    gap: tokens.spacingVerticalS,
-    paddingTop: tokens.spacingVerticalS,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
-});
 
-export type VoidSectionProps = {
-  book: LogBook;
-  draws: readonly StoredDraw[];
-  meta: () => EventMeta;
-  canAppend: boolean;
-  actions: LogActions;
-};
+export type VoidSectionProps = LogSectionProps;
 
 /** 作废: the draw stays with its sheets; the task may then be drawn again, referencing it. */
 export function VoidSection({ book, draws, meta, canAppend, actions }: VoidSectionProps) {
-  const styles = useStyles();
+  const styles = useLogSectionStyles();
   const [seq, setSeq] = useState<number | null>(null);
   const [reason, setReason] = useState('');
   const draw = draws.find((d) => d.seq === seq) ?? draws[0];
