@@ -86,7 +86,8 @@ export function hasSpaces(s: string): boolean {
  */
 export function normalizeCode(s: string): string {
   // Printable ASCII is already NFKC and holds no space: the common case, 50,000 times per directory.
-  if (/^[\x21-\x7e]*$/.test(s)) return s.toUpperCase();
+  // Without a lower-case letter it is returned as it is: the same string, whose hash a Map keeps.
+  if (/^[\x21-\x7e]*$/.test(s)) return /[a-z]/.test(s) ? s.toUpperCase() : s;
   return s
     .normalize('NFKC')
     .replace(/[\s\u00a0\u3000\u200b-\u200d\u2060\ufeff]/g, '')

@@ -251,6 +251,17 @@ describe('packages other producers write', () => {
     });
   });
 
+  it('reads short texts that repeat down a column, and different ones with the same hash, each as written', async () => {
+    // "Aa" and "BB" (and "AaAa", "BBBB", "AaBB") share a 31-multiplier hash: each must still read as itself.
+    const column = ['存续', 'Aa', 'BB', '存续', 'AaAa', 'BBBB', 'AaBB', 'BB', 'Aa', '存续', '注销'];
+    const rows = column.map((t) => `<row><c t="inlineStr"><is><t>${t}</t></is></c></row>`).join('');
+    const book = await openXlsxWorkbook(
+      repack(oneSheetBook(''), (f) => ({ ...f, 'xl/worksheets/sheet1.xml': enc.encode(`<worksheet><sheetData>${rows}</sheetData></worksheet>`) })),
+    );
+    const [grid] = await book.readSheets(['Sheet1']);
+    expect(grid!.text.map((r) => r[0])).toEqual(column);
+  });
+
   it('reads each kind of cell the same whether written compactly or spread over lines', async () => {
     const cells = [
       '<c r="A1" t="inlineStr"><is><t xml:space="preserve"> 甲 乙 </t></is></c>',

@@ -26,7 +26,7 @@ export function validateTargets(table: FoundTable): Finding[] {
   const out: Finding[] = [];
   const at = (row: TableRow, field: string) => ({ sheet: table.sheet, cell: fieldAddress(table, row, field) });
   const byCode = new Map<string, TableRow>();
-  const byNameAddress = new Map<string, TableRow>();
+  const byName = new Map<string, TableRow[]>();
   for (const row of table.rows) {
     const name = t(row, 'name');
     if (!name) {
@@ -49,10 +49,13 @@ export function validateTargets(table: FoundTable): Finding[] {
         out.push({ severity: 'warning', code: 'TARGET_USCC_MISSING', ...at(row, 'uscc'), message: `${name} 没有统一社会信用代码：市场主体请补填；非市场主体（如村卫生室）可留空。` });
       }
     }
-    const key = `${name}|${t(row, 'address')}`;
-    const prev = byNameAddress.get(key);
+    // Keyed by the name alone (no joined key string per row); rows of one name are compared by address.
+    const address = t(row, 'address');
+    const sameName = byName.get(name);
+    const prev = sameName?.find((r) => t(r, 'address') === address);
     if (prev) out.push({ severity: 'warning', code: 'TARGET_DUPLICATE_NAME', ...at(row, 'name'), message: `“${name}”（同一地址）重复出现（与 ${fieldAddress(table, prev, 'name')} 相同）：请确认是否重复录入。` });
-    else byNameAddress.set(key, row);
+    else if (sameName) sameName.push(row);
+    else byName.set(name, [row]);
   }
   return out;
 }

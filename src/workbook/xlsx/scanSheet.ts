@@ -365,11 +365,35 @@ function textOfBytes(b: Uint8Array, from: number, to: number): string {
     }
     return elementText(utf8.decode(b.subarray(from, to)));
   }
+  // Short texts repeat down a column (对象类型, 区域, 状态, 信用等级): one string each, not one per cell.
+  let key = 0;
+  if (n <= INTERN_MAX_UNITS) {
+    key = n;
+    for (let k = 0; k < n; k++) key = (Math.imul(key, 31) + units[k]!) | 0;
+    const seen = interned.get(key);
+    if (seen !== undefined && seen.length === n) {
+      let k = 0;
+      while (k < n && seen.charCodeAt(k) === units[k]) k++;
+      if (k === n) return seen;
+    }
+  }
   let exact = unitsOfLength[n];
   if (!exact) unitsOfLength[n] = exact = new Array<number>(n).fill(0);
   for (let k = 0; k < n; k++) exact[k] = units[k]!;
-  return String.fromCharCode.apply(null, exact);
+  const text = String.fromCharCode.apply(null, exact);
+  if (n <= INTERN_MAX_UNITS) {
+    if (interned.size >= INTERN_MAX_ENTRIES) interned.clear();
+    interned.set(key, text);
+  }
+  return text;
 }
+
+/** Texts of at most this many code units are looked up in {@link interned} before a string is made. */
+const INTERN_MAX_UNITS = 8;
+/** Past this many entries the table starts again: it stays small, and a sheet of unique texts costs little. */
+const INTERN_MAX_ENTRIES = 4096;
+/** Recently decoded short texts by a hash of their code units (a collision just makes a new string). */
+const interned = new Map<number, string>();
 
 const bytesOf = (s: string): readonly number[] => [...s].map((c) => c.charCodeAt(0));
 const V_OPEN = bytesOf('<v>');

@@ -35,6 +35,20 @@ describe('validateWorkbook', () => {
     expect(r.findings.filter((x) => x.code === 'TASK_NOT_DRAWABLE')).toEqual([]);
   });
 
+  it('warns of a target entered twice at one address, naming both rows, and not of namesakes elsewhere', () => {
+    const targets = grid('名录', [
+      ['检查对象名称', '统一社会信用代码', '对象类型', '地址'],
+      ['甲医院', '914403001922038216', '定点医疗机构', '信都区一号'],
+      ['乙药店', '', '定点零售药店', '信都区二号'],
+      ['乙药店', '', '定点零售药店', '襄都区九号'],
+      ['甲医院', '', '定点医疗机构', '信都区一号'],
+    ]);
+    const r = validateWorkbook([PLAN('定点医疗机构'), targets, PEOPLE]);
+    const dups = r.findings.filter((x) => x.code === 'TARGET_DUPLICATE_NAME');
+    expect(dups.map((d) => d.cell)).toEqual(['A5']);
+    expect(dups[0]!.message).toContain('与 A2 相同');
+  });
+
   it('checks the matters list frequency and ratio cells', () => {
     const matters = grid('事项', [
       ['序号', '抽查事项名称', '抽查比例', '抽查频次'],
