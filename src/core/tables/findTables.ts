@@ -253,6 +253,8 @@ function bestOf(cands: readonly Candidate[]): Candidate | null {
 }
 
 /** Reads the data rows under a header, up to the notes. */
+const BLANK_CELL: TableCell = Object.freeze({ text: '', value: null });
+
 function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
   const { text, values, origins } = filled;
   const width = widthOf(text);
@@ -262,6 +264,10 @@ function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
   // Fields and their grid columns as two arrays: this loop runs for every cell of a 50,000-row directory.
   const fields = Object.keys(best.match.columns);
   const cols = fields.map((f) => best.match.columns[f]! - grid.origin.col);
+  // Each row's cells start as a copy of one object holding every field: one allocation of the right
+  // shape per row, instead of the object growing field by field.
+  const blank: Record<string, TableCell> = {};
+  for (const f of fields) blank[f] = BLANK_CELL;
   let inNotes = false;
   for (let r = first; r < text.length; r++) {
     const rowText = text[r] ?? [];
@@ -271,7 +277,7 @@ function readTable(grid: Grid, filled: Filled, best: Candidate): FoundTable {
       if (line) notes.push(line);
       continue;
     }
-    const cells: Record<string, TableCell> = {};
+    const cells: Record<string, TableCell> = { ...blank };
     let any = false;
     const rowValues = values[r];
     for (let k = 0; k < fields.length; k++) {
