@@ -16,13 +16,14 @@ export function textUnits(s: string): number {
  * The height in points of a row whose cells wrap: the tallest cell's lines × `lineHeight`, plus padding.
  * @param cells each cell's text and its column width in characters
  * @param min the smallest height
- * @param lineHeight points per line (15 for 11 pt text)
- * @example wrappedRowHeight([['邢台市医疗保障局', 10]], 20) // 36 (two lines)
+ * @param lineHeight points per line: 16 for 11 pt text, since CJK fonts (Noto Sans CJK, 等线) set their
+ *   lines taller than the 15 points of a Latin font, and a row sized for 15 clips the last line
+ * @example wrappedRowHeight([['邢台市医疗保障局', 10]], 20) // 40 (two lines)
  */
-export function wrappedRowHeight(cells: readonly (readonly [string, number])[], min: number, lineHeight = 15): number {
+export function wrappedRowHeight(cells: readonly (readonly [string, number])[], min: number, lineHeight = 16): number {
   const lines = Math.max(
     1,
     ...cells.map(([text, width]) => text.split('\n').reduce((n, part) => n + Math.max(1, Math.ceil(textUnits(part) / Math.max(1, width - 1))), 0)),
   );
-  return Math.max(min, lines * lineHeight + 6);
+  return Math.max(min, lines * lineHeight + 8);
 }
