@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Finding } from '../../src/core/findings';
 import { readSettings, SETTINGS_SHEET } from '../../src/core/plan';
-import { readTableChoices } from '../../src/core/tables';
+import { findTable, readTableChoices } from '../../src/core/tables';
 import type { ValidateOptions } from '../../src/core/validate';
 import { readBookState } from '../../src/workbook/readBookState';
 import { openXlsxWorkbook } from '../../src/workbook/xlsx';
@@ -262,8 +262,10 @@ describe('messy-wugang.xlsx', () => {
       ratio: '抽查 比例',
       frequency: '抽查 频次',
     });
-    expect(s.report.found[1]!.headerRows).toBe(2);
-    expect(s.report.found[1]!.columns).toMatchObject({
+    // The directory's table is read from its grid (the report keeps only plan-side tables).
+    const targets = findTable(s.grids.find((g) => g.sheet === '检查对象')!)!;
+    expect(targets.headerRows).toBe(2);
+    expect(targets.columns).toMatchObject({
       name: 1,
       uscc: 2,
       address: 3,

@@ -43,7 +43,12 @@ export function hasPlanTable(tables: readonly TableSummary[]): boolean {
 export type ValidationReport = {
   tables: TableSummary[];
   findings: Finding[];
-  /** The parsed tables, for the steps after validation. */
+  /**
+   * The plan-side tables as parsed (plan tables and 抽查事项清单), for the steps after validation.
+   * The directories are not repeated here: their rows are `dirs`, their summaries `tables`. (A
+   * 50,000-row directory's table is 25 MB of cell objects that no later step reads, and the page
+   * would copy it from its worker on every read.)
+   */
   found: FoundTable[];
   /** The plan's tasks that can be drawn (those whose number, task number and ratio could be read). */
   tasks: PlanTask[];
@@ -196,7 +201,8 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
   if (planTables.length === 0 && mattersPlans.length === 0) findings.push(missingPlanFinding(own, found));
   // The plan's matters against the list are findings on the plan's rows: the draw step shows them too.
   findings.push(...checkPlanMatters(tasks, planTables, lists));
-  if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs, settings, storedChoices };
+  const planSide = found.filter((t) => t.kind === 'plan' || t.kind === 'matters');
+  if (options.tasksOnly) return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found: planSide, tasks, dirs, settings, storedChoices };
   if (targetsTable) findings.push(...validateTargets(targetsTable), ...validateCreditClasses(targetsTable, creditClasses));
   for (const m of found.filter((x) => x.kind === 'matters')) {
     for (const row of m.rows) {
@@ -236,7 +242,7 @@ export function validateWorkbook(grids: readonly Grid[], options: ValidateOption
       });
     }
   }
-  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found, tasks, dirs, settings, storedChoices };
+  return { tables, findings: sortFindings(findings, grids.map((g) => g.sheet)), found: planSide, tasks, dirs, settings, storedChoices };
 }
 
 function calendarSerial(d: CalendarDate): number {

@@ -49,6 +49,14 @@ describe('validateWorkbook', () => {
     expect(dups[0]!.message).toContain('与 A2 相同');
   });
 
+  it('keeps the directories once, as records, so the page copies no second set of them from its worker', () => {
+    const r = validateWorkbook([PLAN('定点医疗机构'), TARGETS, PEOPLE]);
+    expect(r.found.map((t) => t.kind)).toEqual(['plan']);
+    expect(r.tables.map((t) => t.kind)).toEqual(['plan', 'targets', 'inspectors']);
+    expect(r.dirs.targets.map((t) => t.name)).toEqual(['甲医院']);
+    expect(r.dirs.inspectors.map((p) => p.name)).toEqual(['王一', '李二']);
+  });
+
   it('checks the matters list frequency and ratio cells', () => {
     const matters = grid('事项', [
       ['序号', '抽查事项名称', '抽查比例', '抽查频次'],
