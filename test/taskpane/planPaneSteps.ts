@@ -36,7 +36,7 @@ async function addTask(t: TaskEntry): Promise<void> {
 export async function fillPlanThroughPane(): Promise<void> {
   const settings = screen.getByRole('form', { name: '单位设置' });
   type(settings, 'textbox', /^行政区划/, '邢台市');
-  type(settings, 'textbox', /^联合抽查部门/, '市场监督管理局');
+  type(settings, 'textbox', /^联合部门（科室）/, '市场监督管理局');
   for (const [label, cls, percent] of [
     ['低', 'A', '1'],
     ['中', 'B', '3'],

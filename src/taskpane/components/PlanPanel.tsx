@@ -49,7 +49,7 @@ function describeSettings(s: BureauSettings): string[] {
   return [
     `${s.year}年 · ${s.division}${s.department}`,
     `默认检查组人数：${s.teamSize} 人`,
-    `联合抽查部门：${s.jointDepartments.length ? s.jointDepartments.join('、') : '未设置'}`,
+    `联合部门（科室）：${s.jointDepartments.length ? s.jointDepartments.join('、') : '未设置'}`,
     `信用等级：${s.creditClasses.length ? s.creditClasses.map((c) => `${c.label}(${c.cls}、${formatBasisPoints(c.basisPoints)})`).join('、') : '未设置'}`,
   ];
 }

@@ -214,7 +214,10 @@ export function SettingsForm({ initial, exists, isSaving, onSave, onCancel }: Se
       >
         <Input value={draft.department} onChange={(_, d) => set({ department: d.value })} />
       </Field>
-      <Field label="联合抽查部门" hint="用顿号分隔，如 市场监督管理局、卫生健康委员会">
+      <Field
+        label="联合部门（科室）"
+        hint="添加任务时“联合科室”列的选项，用顿号分隔：其他部门（如 市场监督管理局）或本局其他科室。只有其他部门参加才计为部门联合抽查"
+      >
         <Input value={draft.joint} onChange={(_, d) => set({ joint: d.value })} />
       </Field>
       <Text weight="semibold">信用等级与默认抽查比例</Text>
