@@ -441,6 +441,15 @@ function rowNumberIn(b: Uint8Array, from: number, to: number): number {
   return NO_ROW_NUMBER;
 }
 
+/** Adds a scanned cell to `out` when it holds a value (an empty cell is no cell). */
+function keepCell(out: ScannedCells, row: number, col: number, value: CellValue, style: number): void {
+  if (value === null || value === '') return;
+  out.rows.push(row);
+  out.cols.push(col);
+  out.values.push(value);
+  out.styles.push(style);
+}
+
 function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells {
   const out: ScannedCells = { rows: [], cols: [], values: [], styles: [], end: 0 };
   let i = 0;
@@ -481,13 +490,7 @@ function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells
       }
       if (name === N_C) {
         if (inCell) {
-          const value = cellValueBytes(b, type, vFrom, vTo, isText, strings);
-          if (value !== null && value !== '') {
-            out.rows.push(row);
-            out.cols.push(col);
-            out.values.push(value);
-            out.styles.push(style);
-          }
+          keepCell(out, row, col, cellValueBytes(b, type, vFrom, vTo, isText, strings), style);
         }
         inCell = false;
       } else if (name === N_V && vStart >= 0) {
@@ -566,13 +569,7 @@ function scanCells(b: Uint8Array, ctx: ScanContext, sheet: string): ScannedCells
               isText = textOfBytes(b, from, to);
               tStart = -1;
             }
-            const value = cellValueBytes(b, type, vFrom, vTo, isText, strings);
-            if (value !== null && value !== '') {
-              out.rows.push(row);
-              out.cols.push(col);
-              out.values.push(value);
-              out.styles.push(style);
-            }
+            keepCell(out, row, col, cellValueBytes(b, type, vFrom, vTo, isText, strings), style);
             inCell = false;
             i = to + close.length;
             continue;
