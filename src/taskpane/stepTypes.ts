@@ -22,6 +22,8 @@ export type LastDraw = {
   resultSheet: string;
   seedSource: string;
   head: string;
+  /** The voided draw this one replaces (0: a first draw). */
+  replaces: number;
   rows: { name: string; uscc: string; stratum: string; team: string }[];
 };
 

@@ -181,7 +181,9 @@ describe('shuangsuiji verify', () => {
 
   it('re-draws only after 作废, as a new attempt that references the voided one', async () => {
     const io = await sampleIo();
-    expect((await run(io, 'draw', 'b.xlsx', '--task', TASK, '-o', 'd.xlsx')).code).toBe(0);
+    const first = await run(io, 'draw', 'b.xlsx', '--task', TASK, '-o', 'd.xlsx');
+    expect(first.code).toBe(0);
+    expect(first.out).not.toContain('重新抽取');
     const again = await run(io, 'draw', 'd.xlsx', '--task', TASK, '-o', 'd2.xlsx');
     expect(again.code).toBe(1);
     expect(again.err).toMatch(/已于抽取记录第 1 条抽取过.*shuangsuiji void d\.xlsx --draw 1/);
@@ -190,6 +192,7 @@ describe('shuangsuiji verify', () => {
     expect(io.files.has('/work/d.void.xlsx')).toBe(true);
     const redraw = await run(io, 'draw', 'd.void.xlsx', '--task', TASK, '-o', 'd3.xlsx');
     expect(redraw.code).toBe(0);
+    expect(redraw.out).toContain('这是重新抽取：替代已作废的抽取记录第 1 条');
     const log = await sheetGrid(io.files.get('/work/d3.xlsx')!, LOG_SHEET);
     expect(rowText(log, 6)[2]).toBe('作废');
     expect(rowText(log, 7)[8]).toMatch(/替代第 1 条/);

@@ -66,6 +66,11 @@ describe('LogPanel (抽取记录)', () => {
     expect(await screen.findByText('已作废第 1 条抽取（抽取记录第 2 条）', {}, { timeout: 10_000 })).toBeTruthy();
     expect(port.cell('抽取记录', 'C6')?.value).toBe('作废');
     expect(String(port.cell('抽取记录', 'I6')?.value)).toContain('抽取范围填写有误');
+    // The draw step now offers the task again, as a re-draw that names the voided draw.
+    openStep('抽取$');
+    await screen.findByRole('combobox', { name: /抽查任务/ }, { timeout: 10_000 });
+    await pickOption(/抽查任务/, /^2025002\/001 /);
+    expect(await screen.findByText('这是重新抽取：替代已作废的抽取记录第 1 条（作废原因见抽取记录，公示时一并列出）。')).toBeTruthy();
   });
 
   it('substitutes a team member by a random draw and updates the result sheet', async () => {

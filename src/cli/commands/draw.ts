@@ -2,7 +2,7 @@ import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { DrawOptions, DrawPlan, PlanRefusal } from '../../core/session';
-import { commitDraw, dateToSerialDay, describeAppendBlocker, listDrawWarnings, makeDraw, planDraw } from '../../core/session';
+import { commitDraw, dateToSerialDay, describeAppendBlocker, describeReplacement, listDrawWarnings, makeDraw, planDraw } from '../../core/session';
 import { saveOutput } from './bookIo';
 import { eventMeta, LOCAL_SEED_CAVEAT, publishLines, verifyAdvice, type CommandArgs } from './logArgs';
 import { findTask, openSession } from './workbookSession';
@@ -135,6 +135,7 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
     ...checkLines(plan),
     `任务 ${task.planNo}/${task.taskNo} ${ctx.taskName}`,
     `随机源：${outcome.entry.seedSource}；抽中 ${outcome.record.result.length} 个检查对象（抽取记录第 ${outcome.entry.seq} 条）`,
+    ...(plan.replaces ? [describeReplacement(plan.replaces)] : []),
     `排除：检查对象 ${ctx.excludedTargets.length} 个，人员 ${ctx.excludedInspectors.length} 名，回避/连续三次 ${ctx.pairExclusions.length} 对`,
     '',
   ];

@@ -181,6 +181,14 @@ export function describeStaffRule(minStaff: number, source: MinStaffSource): str
   return `${rule}（依据：${MIN_STAFF_SOURCE_TEXT[source]}；按 ${protocolForMinStaff(minStaff)} 抽取）。`;
 }
 
+/**
+ * The sentence saying a draw is a re-draw, before and after it is made; '' for a first draw.
+ * @example describeReplacement(2) // '这是重新抽取：替代已作废的抽取记录第 2 条（作废原因见抽取记录，公示时一并列出）。'
+ */
+export function describeReplacement(replaces: number): string {
+  return replaces > 0 ? `这是重新抽取：替代已作废的抽取记录第 ${replaces} 条（作废原因见抽取记录，公示时一并列出）。` : '';
+}
+
 /** Where the draw's minStaff comes from: this draw's option, the bureau's settings, or the default. */
 export type MinStaffSource = 'option' | 'settings' | 'default' | 'commitment';
 

@@ -13,6 +13,7 @@ export { dateToSerialDay } from './dates';
 export {
   commitDraw,
   DEFAULT_BUREAU_DEPARTMENT,
+  describeReplacement,
   describeStaffRule,
   drawSettingsFor,
   findTask,

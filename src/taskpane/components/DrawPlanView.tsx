@@ -19,7 +19,7 @@ import {
 import { ErrorBar } from './ErrorBar';
 import { stepRef } from '../stepTypes';
 import type { DrawPlan, DrawReady } from '../../core/session';
-import { listDrawWarnings } from '../../core/session/drawTask';
+import { describeReplacement, listDrawWarnings } from '../../core/session/drawTask';
 
 /** Lists longer than this are cut in the pane; the full lists are stored with the draw. */
 const MAX_LISTED = 200;
@@ -61,6 +61,12 @@ export function TaskFacts({ plan }: { plan: DrawPlan }) {
       <dd className={styles.detail}>{task.periodText || '（未填写）'}</dd>
       <dt className={styles.term}>抽查事项</dt>
       <dd className={styles.detail}>{task.matters || '（未填写）'}</dd>
+      {plan.replaces > 0 && (
+        <>
+          <dt className={styles.term}>本次抽取</dt>
+          <dd className={styles.detail}>{describeReplacement(plan.replaces)}</dd>
+        </>
+      )}
     </dl>
   );
 }

@@ -1,5 +1,6 @@
 import { makeStyles, Text, tokens } from '@fluentui/react-components';
 import { publicCodeOf } from '../../core/log/publishedHead';
+import { describeReplacement } from '../../core/session';
 import type { LastDraw } from '../stepTypes';
 import { CopyButton } from './CopyButton';
 import { ErrorBar } from './ErrorBar';
@@ -30,7 +31,7 @@ export function DrawResult({ draw }: { draw: LastDraw }) {
   return (
     <section className={styles.section} aria-label="抽取结果">
       <ErrorBar title={`抽取完成（抽取记录第 ${draw.seq} 条）`} intent="success">
-        {`${draw.taskLabel}：抽中 ${draw.rows.length} 个检查对象，结果已写入工作表“${draw.resultSheet}”。随机源：${draw.seedSource}。`}
+        {`${draw.taskLabel}：抽中 ${draw.rows.length} 个检查对象，结果已写入工作表“${draw.resultSheet}”。随机源：${draw.seedSource}。${describeReplacement(draw.replaces)}`}
       </ErrorBar>
       <ol className={styles.result} aria-label="抽中的检查对象及检查组">
         {draw.rows.map((r) => (

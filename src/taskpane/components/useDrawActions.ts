@@ -141,6 +141,7 @@ export function useDrawActions({
           taskLabel: describeTask(task),
           resultSheet: outcome.resultSheet,
           seedSource: outcome.entry.seedSource,
+          replaces: fresh.replaces,
           head: next
             ? (next.log.rows[next.log.rows.length - 1]?.entry.hash ?? outcome.entry.hash)
             : outcome.entry.hash,
