@@ -8,8 +8,7 @@
 import type { SheetVisibility } from '../../core/workbookOps';
 import { WorkbookError } from '../port';
 import type { ZipCodec, ZipEntry } from './readZip';
-import { FFLATE_CODEC } from './readZip';
-import { inflateEntry, readZip } from './readZip';
+import { FFLATE_CODEC, inflateEntry, readZip } from './readZip';
 import type { StyleBook } from './styleBook';
 import { emptyStyleBook, hasStyleChanges, readStyleBook, serializeStyles } from './styleBook';
 import type { ZipOutput } from './writeZip';
@@ -101,7 +100,9 @@ function decodePart(bytes: Uint8Array): string {
   return utf8.decode(bytes);
 }
 
-/** The text of an entry (cached). */
+const bytesCache = new WeakMap<ZipEntry, Uint8Array>();
+
+/** The text of an entry (cached); a part already inflated as bytes is decoded, not inflated again. */
 export function entryText(
   pkg: Pick<XlsxPackage, 'fileName' | 'textCache' | 'codec'>,
   entry: ZipEntry,
@@ -109,13 +110,14 @@ export function entryText(
   const key = entry.name.toLowerCase();
   let text = pkg.textCache.get(key);
   if (text === undefined) {
-    text = decodePart(inflateEntry(entry, MAX_PART_BYTES, pkg.fileName, pkg.codec));
+    const bytes = bytesCache.get(entry);
+    text = bytes
+      ? utf8.decode(bytes)
+      : decodePart(inflateEntry(entry, MAX_PART_BYTES, pkg.fileName, pkg.codec));
     pkg.textCache.set(key, text);
   }
   return text;
 }
-
-const bytesCache = new WeakMap<ZipEntry, Uint8Array>();
 
 /**
  * The bytes of an entry as UTF-8 (cached): what the sheet scanner reads, without making a 30 MB
