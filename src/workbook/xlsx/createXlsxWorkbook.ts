@@ -16,6 +16,8 @@ import { sheetNameProblem } from '../../core/sheetNames';
 import type { ApplyOptions, SheetInfo, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
 import { checkBatch } from '../checkBatch';
+import { conflictError, quoteSheet } from '../_lib/batchErrors';
+import { boxAddress } from '../rangeAddress';
 import { isDateFormat } from '../_lib/displayText';
 import { dateErrorText, isIsoDate } from '../_lib/validationText';
 import type { SheetEdit } from './editSheet';
@@ -79,10 +81,6 @@ const DAYS_1904 = 1462;
 const MAX_PROMPT = 255;
 const MAX_ERROR = 225;
 
-function quoted(name: string): string {
-  return `“${name}”`;
-}
-
 function badAddress(address: string): WorkbookError {
   return new WorkbookError(`单元格地址“${address}”无效。`, 'BAD_ADDRESS');
 }
@@ -119,7 +117,7 @@ function sharedStringsOf(pkg: XlsxPackage, cache: { sst?: readonly string[] }): 
 function sheetBytes(pkg: XlsxPackage, ref: SheetRef): Uint8Array {
   if (ref.xml !== undefined) return new TextEncoder().encode(ref.xml);
   const entry = findEntry(pkg, ref.part);
-  if (!entry) throw new WorkbookError(`工作表${quoted(ref.name)}的内容不在文件中。`, 'MISSING_PART');
+  if (!entry) throw new WorkbookError(`工作表${quoteSheet(ref.name)}的内容不在文件中。`, 'MISSING_PART');
   return entryBytes(pkg, entry);
 }
 
@@ -127,7 +125,7 @@ function sheetBytes(pkg: XlsxPackage, ref: SheetRef): Uint8Array {
 function sheetText(pkg: XlsxPackage, ref: SheetRef): string {
   if (ref.xml !== undefined) return ref.xml;
   const entry = findEntry(pkg, ref.part);
-  if (!entry) throw new WorkbookError(`工作表${quoted(ref.name)}的内容不在文件中。`, 'MISSING_PART');
+  if (!entry) throw new WorkbookError(`工作表${quoteSheet(ref.name)}的内容不在文件中。`, 'MISSING_PART');
   return entryText(pkg, entry);
 }
 
@@ -140,7 +138,7 @@ function findSheet(pkg: XlsxPackage, name: string): SheetRef | undefined {
 
 function needSheet(pkg: XlsxPackage, name: string): SheetRef {
   const s = findSheet(pkg, name);
-  if (!s) throw new WorkbookError(`工作表${quoted(name)}不存在，未做任何修改。`, 'NO_SUCH_SHEET');
+  if (!s) throw new WorkbookError(`工作表${quoteSheet(name)}不存在，未做任何修改。`, 'NO_SUCH_SHEET');
   return s;
 }
 
@@ -148,7 +146,7 @@ function editOf(batch: Batch, ref: SheetRef): SheetEdit {
   let edit = batch.edits.get(ref);
   if (!edit) {
     if (ref.kind !== 'worksheet')
-      throw new WorkbookError(`${quoted(ref.name)}是图表工作表，不能写入单元格。`, 'NOT_A_WORKSHEET');
+      throw new WorkbookError(`${quoteSheet(ref.name)}是图表工作表，不能写入单元格。`, 'NOT_A_WORKSHEET');
     edit = openSheetEdit(sheetText(batch.pkg, ref));
     batch.edits.set(ref, edit);
   }
@@ -169,7 +167,7 @@ function writable(batch: Batch, name: string): { ref: SheetRef; edit: SheetEdit 
   const ref = needSheet(batch.pkg, name);
   if (isProtectedNow(batch, ref)) {
     throw new WorkbookError(
-      `工作表${quoted(ref.name)}受保护，不能修改。请先撤销工作表保护，未做任何修改。`,
+      `工作表${quoteSheet(ref.name)}受保护，不能修改。请先撤销工作表保护，未做任何修改。`,
       'SHEET_PROTECTED',
     );
   }
@@ -234,7 +232,7 @@ function checkOverwrite(batch: Batch, sheet: string, address: string, old: strin
     const ref = readAttr(f[0], 'ref')!;
     if (ref.includes(':')) {
       throw new WorkbookError(
-        `工作表${quoted(sheet)}的 ${address} 是共享公式（${ref}）的起始单元格，改写它会破坏其他单元格的公式，未做任何修改：请先在 Excel 中处理该公式。`,
+        `工作表${quoteSheet(sheet)}的 ${address} 是共享公式（${ref}）的起始单元格，改写它会破坏其他单元格的公式，未做任何修改：请先在 Excel 中处理该公式。`,
         'SHARED_FORMULA',
       );
     }
@@ -316,13 +314,6 @@ function validationXml(attrs: Record<string, string | undefined>, sqref: string,
 
 function promptAttrs(prompt: string | undefined): Record<string, string | undefined> {
   return prompt ? { showInputMessage: '1', prompt: clip(prompt, MAX_PROMPT) } : {};
-}
-
-function sqrefOf(address: string): string {
-  const box = requireBox(address);
-  return box.top === box.bottom && box.left === box.right
-    ? cellAddress(box.top, box.left)
-    : `${cellAddress(box.top, box.left)}:${cellAddress(box.bottom, box.right)}`;
 }
 
 function isoToSerial(iso: string, date1904: boolean): number {
@@ -418,7 +409,7 @@ function unprotect(batch: Batch, op: Extract<WorkbookOp, { kind: 'unprotect' }>)
       readAttr(tag, 'algorithmName') ?? 'SHA-512',
     );
   } else if (legacy !== undefined) ok = isLegacyPasswordCorrect(password, legacy);
-  if (!ok) throw new WorkbookError(`工作表${quoted(op.sheet)}的保护密码不正确。`, 'WRONG_PASSWORD');
+  if (!ok) throw new WorkbookError(`工作表${quoteSheet(op.sheet)}的保护密码不正确。`, 'WRONG_PASSWORD');
   setChild(edit, 'sheetProtection', null);
 }
 
@@ -471,7 +462,7 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
     case 'addSheet': {
       checkSheetName(op.sheet);
       if (findSheet(batch.pkg, op.sheet))
-        throw new WorkbookError(`工作表${quoted(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+        throw new WorkbookError(`工作表${quoteSheet(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
       const ref: SheetRef = {
         name: op.sheet,
         sheetId: 0,
@@ -487,10 +478,10 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
     case 'copySheet': {
       checkSheetName(op.sheet);
       if (findSheet(batch.pkg, op.sheet))
-        throw new WorkbookError(`工作表${quoted(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+        throw new WorkbookError(`工作表${quoteSheet(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
       const src = needSheet(batch.pkg, op.source);
       if (src.kind !== 'worksheet')
-        throw new WorkbookError(`${quoted(src.name)}是图表工作表，不能复制为表格。`, 'NOT_A_WORKSHEET');
+        throw new WorkbookError(`${quoteSheet(src.name)}是图表工作表，不能复制为表格。`, 'NOT_A_WORKSHEET');
       const edit = batch.edits.get(src);
       const text = edit ? finishSheetEdit(edit) : sheetText(batch.pkg, src);
       const ref: SheetRef = {
@@ -510,7 +501,7 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
       checkSheetName(op.to);
       const other = findSheet(batch.pkg, op.to);
       if (other && other !== ref)
-        throw new WorkbookError(`工作表${quoted(op.to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
+        throw new WorkbookError(`工作表${quoteSheet(op.to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
       const renamed: SheetRef = { ...ref, name: op.to };
       replaceSheet(batch, ref, renamed);
       // Its print area and titles name it: they follow.
@@ -544,7 +535,7 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
       requireVisibleLeft(
         pkg,
         batch.pkg,
-        `不能删除工作表${quoted(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
+        `不能删除工作表${quoteSheet(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
       );
       return;
     }
@@ -577,7 +568,7 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
           error: clip(`请从下拉列表中选择：${list}`, MAX_ERROR),
           ...promptAttrs(op.prompt),
         },
-        sqrefOf(op.address),
+        boxAddress(requireBox(op.address)),
         [`"${op.items.map((x) => x.replace(/"/g, '""')).join(',')}"`],
       );
       addValidation(edit, xml);
@@ -606,7 +597,7 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
           error: clip(dateErrorText(op.min, op.max), MAX_ERROR),
           ...promptAttrs(op.prompt),
         },
-        sqrefOf(op.address),
+        boxAddress(requireBox(op.address)),
         formulas as string[],
       );
       addValidation(edit, xml);
@@ -628,14 +619,14 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
       requireVisibleLeft(
         before,
         batch.pkg,
-        `不能隐藏工作表${quoted(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
+        `不能隐藏工作表${quoteSheet(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
       );
       return;
     }
     case 'activate': {
       const ref = needSheet(batch.pkg, op.sheet);
       if (ref.state !== 'visible')
-        throw new WorkbookError(`工作表${quoted(op.sheet)}已隐藏，不能激活。`, 'SHEET_HIDDEN');
+        throw new WorkbookError(`工作表${quoteSheet(op.sheet)}已隐藏，不能激活。`, 'SHEET_HIDDEN');
       if (op.address !== undefined) requireBox(op.address);
       activate(batch, ref);
       return;
@@ -692,18 +683,21 @@ function readGrid(pkg: XlsxPackage, ref: SheetRef, cache: { sst?: readonly strin
   return scanSheet(sheetBytes(pkg, ref), ref.name, gridContext(pkg, cache));
 }
 
+/** The sheets as `listSheets` gives them and `checkBatch` checks them. */
+function sheetInfos(pkg: XlsxPackage): SheetInfo[] {
+  return pkg.sheets.map((s) => ({
+    name: s.name,
+    visibility: s.state,
+    isProtected: s.kind === 'worksheet' && isSheetProtected(sheetBytes(pkg, s)),
+  }));
+}
+
 function wrap(initial: XlsxPackage): XlsxWorkbook {
   let pkg = initial;
   const sst: { sst?: readonly string[] } = {};
   return {
     async listSheets(): Promise<SheetInfo[]> {
-      return asCorrupt(pkg.fileName, () =>
-        pkg.sheets.map((s) => ({
-          name: s.name,
-          visibility: s.state,
-          isProtected: s.kind === 'worksheet' && isSheetProtected(sheetBytes(pkg, s)),
-        })),
-      );
+      return asCorrupt(pkg.fileName, () => sheetInfos(pkg));
     },
     async readSheets(names: string[]): Promise<Grid[]> {
       return asCorrupt(pkg.fileName, () => names.map((n) => readGrid(pkg, needSheet(pkg, n), sst)));
@@ -723,17 +717,11 @@ function wrap(initial: XlsxPackage): XlsxWorkbook {
         }
         const shown = grid.text[at.row - grid.origin.row]?.[at.col - grid.origin.col] ?? '';
         if (shown !== op.value) {
-          throw new WorkbookError(
-            `工作表${quoted(op.sheet)}的 ${op.address} 在读取之后被改动过（可能有他人同时操作），未做任何修改：请重新读取后再试。`,
-            'CONFLICT',
-          );
+          throw conflictError(op.sheet, op.address);
         }
       }
       // The shared check of every op (src/workbook/checkBatch.ts), as in the other adapters.
-      checkBatch(
-        ops,
-        pkg.sheets.map((s) => ({ name: s.name, visibility: s.state, isProtected: s.kind === 'worksheet' && isSheetProtected(sheetBytes(pkg, s)) })),
-      );
+      checkBatch(ops, sheetInfos(pkg));
       const batch: Batch = { pkg, edits: new Map(), styleCache: new Map(), overwroteFormula: false };
       for (let i = 0; i < ops.length; i++) {
         if (options?.isCancelled?.()) throw new WorkbookError('操作已取消，工作簿未改动。', 'CANCELLED');

@@ -7,6 +7,7 @@
  */
 import type { MergedArea } from '../../core/grid';
 import { cellAddress } from '../../core/grid';
+import { boxAddress } from '../rangeAddress';
 import { escapeXml, readAttr, setAttr } from './xmlText';
 
 /** CT_Worksheet's child order (ECMA-376 Part 1 §18.3.1.99): new elements go where Excel expects them. */
@@ -437,11 +438,7 @@ function widenDimension(edit: SheetEdit, box: MergedArea): void {
       };
     }
   }
-  const text =
-    b.top === b.bottom && b.left === b.right
-      ? cellAddress(b.top, b.left)
-      : `${cellAddress(b.top, b.left)}:${cellAddress(b.bottom, b.right)}`;
-  replaceChildText(edit, 'dimension', setAttr(dim, 'ref', text));
+  replaceChildText(edit, 'dimension', setAttr(dim, 'ref', boxAddress(b)));
 }
 
 /** `A1:C3` as a 0-based box, or null. */
