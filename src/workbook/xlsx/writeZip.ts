@@ -29,18 +29,24 @@ export function crc32(data: Uint8Array): number {
   return (c ^ -1) >>> 0;
 }
 
-type Prepared = {
-  name: Uint8Array;
-  method: number;
-  crc: number;
-  size: number;
-  data: Uint8Array;
-  time: number;
-  date: number;
-  flags: number;
-  madeBy: number;
-  externalAttrs: number;
-};
+/** An entry ready to write: its name as UTF-8 bytes. */
+type Prepared = Omit<ZipEntry, 'name'> & { name: Uint8Array };
+
+/**
+ * The fields a local header and its central-directory record share, in the same order (from
+ * "version needed" to the name length): at +4 in the local header, at +6 in the central one.
+ */
+function setSharedFields(view: DataView, at: number, p: Prepared): void {
+  view.setUint16(at, 20, true);
+  view.setUint16(at + 2, p.flags, true);
+  view.setUint16(at + 4, p.method, true);
+  view.setUint16(at + 6, p.time, true);
+  view.setUint16(at + 8, p.date, true);
+  view.setUint32(at + 10, p.crc, true);
+  view.setUint32(at + 14, p.data.length, true);
+  view.setUint32(at + 18, p.size, true);
+  view.setUint16(at + 22, p.name.length, true);
+}
 
 function dosTimeDate(d: Date): { time: number; date: number } {
   return {
@@ -93,16 +99,7 @@ export function writeZip(
   for (const p of prepared) {
     offsets.push(at);
     view.setUint32(at, 0x04034b50, true);
-    view.setUint16(at + 4, 20, true);
-    view.setUint16(at + 6, p.flags, true);
-    view.setUint16(at + 8, p.method, true);
-    view.setUint16(at + 10, p.time, true);
-    view.setUint16(at + 12, p.date, true);
-    view.setUint32(at + 14, p.crc, true);
-    view.setUint32(at + 18, p.data.length, true);
-    view.setUint32(at + 22, p.size, true);
-    view.setUint16(at + 26, p.name.length, true);
-    view.setUint16(at + 28, 0, true);
+    setSharedFields(view, at + 4, p);
     out.set(p.name, at + 30);
     out.set(p.data, at + 30 + p.name.length);
     at += 30 + p.name.length + p.data.length;
@@ -111,15 +108,7 @@ export function writeZip(
   prepared.forEach((p, i) => {
     view.setUint32(at, 0x02014b50, true);
     view.setUint16(at + 4, p.madeBy, true);
-    view.setUint16(at + 6, 20, true);
-    view.setUint16(at + 8, p.flags, true);
-    view.setUint16(at + 10, p.method, true);
-    view.setUint16(at + 12, p.time, true);
-    view.setUint16(at + 14, p.date, true);
-    view.setUint32(at + 16, p.crc, true);
-    view.setUint32(at + 20, p.data.length, true);
-    view.setUint32(at + 24, p.size, true);
-    view.setUint16(at + 28, p.name.length, true);
+    setSharedFields(view, at + 6, p);
     view.setUint32(at + 38, p.externalAttrs, true);
     view.setUint32(at + 42, offsets[i]!, true);
     out.set(p.name, at + 46);
