@@ -143,12 +143,6 @@ export function setAttr(tag: string, name: string, value: string | undefined): s
   return `${tag.slice(0, at)} ${name}="${escapeAttr(value)}"${tag.slice(at)}`;
 }
 
-/** The local name of a qualified name (`x:row` → `row`). */
-export function localName(qname: string): string {
-  const i = qname.indexOf(':');
-  return i < 0 ? qname : qname.slice(i + 1);
-}
-
 /** A found element: its start tag, where it starts and ends (after its end tag), and its inner XML. */
 export type XmlElement = {
   start: number;
