@@ -12,14 +12,13 @@ import type { CellValue, Grid, MergedArea } from '../../core/grid';
 import { cellAddress, parseCellAddress } from '../../core/grid';
 import type { CellInput, PageSetup, RangeStyle, WorkbookOp } from '../../core/workbookOps';
 import { isOwnSheet } from '../../core/validate';
-import { sheetNameProblem } from '../../core/sheetNames';
 import type { ApplyOptions, SheetInfo, WorkbookPort } from '../port';
 import { WorkbookError } from '../port';
 import { checkBatch } from '../checkBatch';
 import { conflictError, quoteSheet } from '../_lib/batchErrors';
 import { boxAddress } from '../rangeAddress';
 import { isDateFormat } from '../_lib/displayText';
-import { dateErrorText, isIsoDate } from '../_lib/validationText';
+import { dateErrorText } from '../_lib/validationText';
 import type { SheetEdit } from './editSheet';
 import {
   addMerge,
@@ -89,11 +88,6 @@ function requireBox(address: string): MergedArea {
   const box = parseBox(address);
   if (!box) throw badAddress(address);
   return box;
-}
-
-function checkSheetName(name: string): void {
-  const problem = sheetNameProblem(name);
-  if (problem) throw new WorkbookError(problem, 'BAD_SHEET_NAME');
 }
 
 /** The state of one `apply`: a draft package and the sheets being edited. */
@@ -413,10 +407,9 @@ function unprotect(batch: Batch, op: Extract<WorkbookOp, { kind: 'unprotect' }>)
   setChild(edit, 'sheetProtection', null);
 }
 
-/** Refuses to hide or delete the last visible sheet (a book with none cannot be shown). */
-function requireVisibleLeft(before: XlsxPackage, after: XlsxPackage, message: string): void {
-  const visible = (p: XlsxPackage) => p.sheets.some((s) => s.state === 'visible');
-  if (visible(before) && !visible(after)) throw new WorkbookError(message, 'LAST_VISIBLE_SHEET');
+/** A sheet this batch adds: it gets its part, relationship and sheet id when the package is saved. */
+function newSheetRef(name: string, state: SheetRef['state'], xml: string): SheetRef {
+  return { name, sheetId: 0, rid: '', state, kind: 'worksheet', part: '', xml };
 }
 
 function replaceSheet(batch: Batch, from: SheetRef, to: SheetRef): void {
@@ -457,51 +450,26 @@ function isRewritable(batch: Batch, ref: SheetRef): boolean {
   return batch.edits.has(ref) || ref.xml !== undefined || !ref.original || isOwnSheet(ref.name);
 }
 
+/** Applies one op that `checkBatch` accepted (names, existence, visibility and dates are checked there). */
 function applyOne(batch: Batch, op: WorkbookOp): void {
   switch (op.kind) {
     case 'addSheet': {
-      checkSheetName(op.sheet);
-      if (findSheet(batch.pkg, op.sheet))
-        throw new WorkbookError(`工作表${quoteSheet(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
-      const ref: SheetRef = {
-        name: op.sheet,
-        sheetId: 0,
-        rid: '',
-        state: op.visibility ?? 'visible',
-        kind: 'worksheet',
-        part: '',
-        xml: emptyWorksheet(),
-      };
+      const ref = newSheetRef(op.sheet, op.visibility ?? 'visible', emptyWorksheet());
       batch.pkg = { ...batch.pkg, sheets: [...batch.pkg.sheets, ref], active: batch.pkg.active ?? ref };
       return;
     }
     case 'copySheet': {
-      checkSheetName(op.sheet);
-      if (findSheet(batch.pkg, op.sheet))
-        throw new WorkbookError(`工作表${quoteSheet(op.sheet)}已存在，未做任何修改。`, 'SHEET_EXISTS');
       const src = needSheet(batch.pkg, op.source);
       if (src.kind !== 'worksheet')
         throw new WorkbookError(`${quoteSheet(src.name)}是图表工作表，不能复制为表格。`, 'NOT_A_WORKSHEET');
       const edit = batch.edits.get(src);
       const text = edit ? finishSheetEdit(edit) : sheetText(batch.pkg, src);
-      const ref: SheetRef = {
-        name: op.sheet,
-        sheetId: 0,
-        rid: '',
-        state: 'visible',
-        kind: 'worksheet',
-        part: '',
-        xml: copyableSheet(text),
-      };
+      const ref = newSheetRef(op.sheet, 'visible', copyableSheet(text));
       batch.pkg = { ...batch.pkg, sheets: [...batch.pkg.sheets, ref] };
       return;
     }
     case 'renameSheet': {
       const ref = needSheet(batch.pkg, op.sheet);
-      checkSheetName(op.to);
-      const other = findSheet(batch.pkg, op.to);
-      if (other && other !== ref)
-        throw new WorkbookError(`工作表${quoteSheet(op.to)}已存在，未做任何修改。`, 'SHEET_EXISTS');
       const renamed: SheetRef = { ...ref, name: op.to };
       replaceSheet(batch, ref, renamed);
       // Its print area and titles name it: they follow.
@@ -532,11 +500,6 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
         removed: ref.original ? [...pkg.removed, ref] : pkg.removed,
       };
       batch.edits.delete(ref);
-      requireVisibleLeft(
-        pkg,
-        batch.pkg,
-        `不能删除工作表${quoteSheet(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
-      );
       return;
     }
     case 'write':
@@ -576,10 +539,6 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
     }
     case 'dateValidation': {
       const { edit } = writable(batch, op.sheet);
-      for (const d of [op.min, op.max]) {
-        if (d !== undefined && !isIsoDate(d))
-          throw new WorkbookError(`日期“${d}”应写作 YYYY-MM-DD。`, 'BAD_DATE');
-      }
       const serial = (iso: string) => String(isoToSerial(iso, batch.pkg.date1904));
       const [operator, formulas] =
         op.min !== undefined && op.max !== undefined
@@ -614,21 +573,11 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
       return;
     case 'setVisibility': {
       const ref = needSheet(batch.pkg, op.sheet);
-      const before = batch.pkg;
       replaceSheet(batch, ref, { ...ref, state: op.visibility });
-      requireVisibleLeft(
-        before,
-        batch.pkg,
-        `不能隐藏工作表${quoteSheet(op.sheet)}：工作簿中至少要有一个可见的工作表。`,
-      );
       return;
     }
     case 'activate': {
-      const ref = needSheet(batch.pkg, op.sheet);
-      if (ref.state !== 'visible')
-        throw new WorkbookError(`工作表${quoteSheet(op.sheet)}已隐藏，不能激活。`, 'SHEET_HIDDEN');
-      if (op.address !== undefined) requireBox(op.address);
-      activate(batch, ref);
+      activate(batch, needSheet(batch.pkg, op.sheet));
       return;
     }
     case 'expectValue':
