@@ -457,6 +457,39 @@ export function parseBox(ref: string): MergedArea | null {
   };
 }
 
+/** The `name` items of a list element such as `<mergeCells>`, each as written. */
+function listItems(list: string | undefined, name: string): string[] {
+  if (!list) return [];
+  return (
+    list.match(new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*\\/?>(?:<\\/(?:[\\w.-]+:)?${name}>)?`, 'g')) ?? []
+  );
+}
+
+/**
+ * Sets the items of the list element `name` (`mergeCells`, `cols`, `rowBreaks`) and its count
+ * attributes: the element as written keeps its own start tag, a new one goes where CT_Worksheet
+ * puts it.
+ */
+function writeList(
+  edit: SheetEdit,
+  name: string,
+  items: readonly string[],
+  counts: Record<string, number> = {},
+): void {
+  const current = childOf(edit, name);
+  const body = items.join('');
+  if (current) {
+    let open = current.slice(0, current.indexOf('>') + 1).replace(/\s*\/>$/, '>');
+    for (const [attr, n] of Object.entries(counts)) open = setAttr(open, attr, String(n));
+    replaceChildText(edit, name, `${open}${body}</${nameAt(open, 0).qname}>`);
+  } else {
+    const attrs = Object.entries(counts)
+      .map(([attr, n]) => ` ${attr}="${n}"`)
+      .join('');
+    setChild(edit, name, `<${name}${attrs}>${body.replace(/<(\/?)[\w.-]+:/g, '<$1')}</${name}>`);
+  }
+}
+
 function boxText(b: MergedArea): string {
   return `${cellAddress(b.top, b.left)}:${cellAddress(b.bottom, b.right)}`;
 }
@@ -467,41 +500,22 @@ function overlaps(a: MergedArea, b: MergedArea): boolean {
 
 /** Adds a merged area; areas it overlaps are dropped (Excel refuses overlapping merges). */
 export function addMerge(edit: SheetEdit, box: MergedArea): void {
-  const current = childOf(edit, 'mergeCells');
-  const items: string[] = [];
-  if (current) {
-    const re = /<(?:[\w.-]+:)?mergeCell\b[^>]*\/?>(?:<\/(?:[\w.-]+:)?mergeCell>)?/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(current))) {
-      const b = parseBox(readAttr(m[0], 'ref') ?? '');
-      if (b && overlaps(b, box)) continue;
-      items.push(m[0]);
-    }
-  }
+  const items = listItems(childOf(edit, 'mergeCells'), 'mergeCell').filter((x) => {
+    const b = parseBox(readAttr(x, 'ref') ?? '');
+    return !(b && overlaps(b, box));
+  });
   items.push(prefixed(edit, `<mergeCell ref="${boxText(box)}"/>`));
-  const open = current
-    ? setAttr(current.slice(0, current.indexOf('>') + 1).replace(/\/>$/, '>'), 'count', String(items.length))
-    : prefixed(edit, `<mergeCells count="${items.length}">`);
-  const close = `</${nameAt(open, 0).qname}>`;
-  const at = edit.children.findIndex((c) => c.name === 'mergeCells');
-  const text = `${open}${items.join('')}${close}`;
-  if (at >= 0) edit.children[at] = { ...edit.children[at]!, xml: text };
-  else setChild(edit, 'mergeCells', text.replace(/<(\/?)[\w.-]+:/g, '<$1'));
+  writeList(edit, 'mergeCells', items, { count: items.length });
 }
 
 /** Sets the widths (characters) of columns A, B, … ; other columns' definitions stay. */
 export function setColumnWidths(edit: SheetEdit, widths: readonly number[]): void {
   type Col = { min: number; max: number; tag: string };
-  const current = childOf(edit, 'cols');
   const cols: Col[] = [];
-  if (current) {
-    const re = /<(?:[\w.-]+:)?col\b[^>]*\/?>(?:<\/(?:[\w.-]+:)?col>)?/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(current))) {
-      const min = Number(readAttr(m[0], 'min'));
-      const max = Number(readAttr(m[0], 'max'));
-      if (Number.isInteger(min) && Number.isInteger(max)) cols.push({ min, max, tag: m[0] });
-    }
+  for (const tag of listItems(childOf(edit, 'cols'), 'col')) {
+    const min = Number(readAttr(tag, 'min'));
+    const max = Number(readAttr(tag, 'max'));
+    if (Number.isInteger(min) && Number.isInteger(max)) cols.push({ min, max, tag });
   }
   const n = widths.length;
   const out: Col[] = [];
@@ -518,11 +532,11 @@ export function setColumnWidths(edit: SheetEdit, widths: readonly number[]): voi
     out.push({ min: i + 1, max: i + 1, tag });
   });
   out.sort((a, b) => a.min - b.min);
-  const body = out.map((c) => c.tag).join('');
-  if (current) {
-    const open = current.slice(0, current.indexOf('>') + 1).replace(/\/>$/, '>');
-    replaceChildText(edit, 'cols', `${open}${body}</${nameAt(open, 0).qname}>`);
-  } else setChild(edit, 'cols', `<cols>${body.replace(/<(\/?)[\w.-]+:/g, '<$1')}</cols>`);
+  writeList(
+    edit,
+    'cols',
+    out.map((c) => c.tag),
+  );
 }
 
 /** Appends a data validation (unprefixed `<dataValidation …>…</dataValidation>`); the user's stay. */
@@ -581,28 +595,13 @@ export function setNestedAttr(
 
 /** Adds manual row breaks after the given 1-based rows (those already there stay). */
 export function addRowBreaks(edit: SheetEdit, rows: readonly number[]): void {
-  const current = childOf(edit, 'rowBreaks');
   const ids = new Map<number, string>();
-  if (current) {
-    const re = /<(?:[\w.-]+:)?brk\b[^>]*\/?>(?:<\/(?:[\w.-]+:)?brk>)?/g;
-    let m: RegExpExecArray | null;
-    while ((m = re.exec(current))) ids.set(Number(readAttr(m[0], 'id')), m[0]);
-  }
+  for (const tag of listItems(childOf(edit, 'rowBreaks'), 'brk')) ids.set(Number(readAttr(tag, 'id')), tag);
   // `id` is the 0-based index of the first row of the new page, i.e. the 1-based row the page ends after.
   for (const r of rows) if (!ids.has(r)) ids.set(r, prefixed(edit, `<brk id="${r}" max="16383" man="1"/>`));
   const sorted = [...ids.entries()].sort((a, b) => a[0] - b[0]).map(([, x]) => x);
   const manual = sorted.filter((x) => /\bman\s*=\s*"(1|true)"/.test(x)).length;
-  const body = sorted.join('');
-  if (current) {
-    let open = current.slice(0, current.indexOf('>') + 1).replace(/\s*\/>$/, '>');
-    open = setAttr(setAttr(open, 'count', String(sorted.length)), 'manualBreakCount', String(manual));
-    replaceChildText(edit, 'rowBreaks', `${open}${body}</${nameAt(open, 0).qname}>`);
-  } else
-    setChild(
-      edit,
-      'rowBreaks',
-      `<rowBreaks count="${sorted.length}" manualBreakCount="${manual}">${body.replace(/<(\/?)[\w.-]+:/g, '<$1')}</rowBreaks>`,
-    );
+  writeList(edit, 'rowBreaks', sorted, { count: sorted.length, manualBreakCount: manual });
 }
 
 /** Sets or clears `tabSelected` on the sheet's first view. */
