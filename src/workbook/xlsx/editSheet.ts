@@ -8,7 +8,7 @@
 import type { MergedArea } from '../../core/grid';
 import { cellAddress } from '../../core/grid';
 import { boxAddress } from '../rangeAddress';
-import { escapeXml, readAttr, setAttr } from './xmlText';
+import { escapeXml, findElements, readAttr, setAttr } from './xmlText';
 
 /** CT_Worksheet's child order (ECMA-376 Part 1 §18.3.1.99): new elements go where Excel expects them. */
 const WORKSHEET_ORDER = [
@@ -459,10 +459,7 @@ export function parseBox(ref: string): MergedArea | null {
 
 /** The `name` items of a list element such as `<mergeCells>`, each as written. */
 function listItems(list: string | undefined, name: string): string[] {
-  if (!list) return [];
-  return (
-    list.match(new RegExp(`<(?:[\\w.-]+:)?${name}\\b[^>]*\\/?>(?:<\\/(?:[\\w.-]+:)?${name}>)?`, 'g')) ?? []
-  );
+  return list ? findElements(list, name).map((e) => list.slice(e.start, e.end)) : [];
 }
 
 /**
