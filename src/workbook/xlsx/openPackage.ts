@@ -24,6 +24,7 @@ import {
   readAttrs,
   setAttr,
 } from './xmlText';
+import type { XmlElement } from './xmlText';
 
 /** The most bytes one part may inflate to (a sheet of ~400,000 rows). */
 export const MAX_PART_BYTES = 160 * 1_048_576;
@@ -516,6 +517,16 @@ function removeElements(xml: string, name: string, drop: (tag: string) => boolea
   return out;
 }
 
+type TextEdit = { start: number; end: number; text: string };
+
+/** The edit that appends `body` to the content of `el`, before its end tag (a self-closing one is expanded). */
+function appendInside(el: XmlElement, body: string): TextEdit {
+  if (el.selfClosing)
+    return { start: el.start, end: el.end, text: `${el.tag.slice(0, -2).trimEnd()}>${body}</${el.qname}>` };
+  const close = el.end - (el.qname.length + 3);
+  return { start: close, end: close, text: body };
+}
+
 /** Appends items before the root's end tag (or expands a self-closing root). */
 function growList(xml: string, root: string, items: readonly string[]): string {
   if (items.length === 0) return xml;
@@ -523,17 +534,15 @@ function growList(xml: string, root: string, items: readonly string[]): string {
   if (!el) return xml;
   const prefix = el.qname.includes(':') ? el.qname.slice(0, el.qname.indexOf(':') + 1) : '';
   const body = prefix ? items.map((x) => x.replace(/^<(\w)/, `<${prefix}$1`)).join('') : items.join('');
-  if (el.selfClosing)
-    return `${xml.slice(0, el.start)}${el.tag.slice(0, -2).trimEnd()}>${body}</${el.qname}>${xml.slice(el.end)}`;
-  const close = el.end - (el.qname.length + 3);
-  return `${xml.slice(0, close)}${body}${xml.slice(close)}`;
+  const e = appendInside(el, body);
+  return `${xml.slice(0, e.start)}${e.text}${xml.slice(e.end)}`;
 }
 
 /** workbook.xml with the sheet list, defined names and active tab as they are now. */
 function workbookText(pkg: XlsxPackage, sheets: readonly SheetRef[]): string {
   const xml = pkg.workbookXml;
   const mainPrefix = /<([A-Za-z_][\w.-]*:)?workbook\b/.exec(xml)?.[1] ?? '';
-  const edits: { start: number; end: number; text: string }[] = [];
+  const edits: TextEdit[] = [];
   const indexOf = new Map(sheets.map((s, i) => [s.name, i]));
   const rAttr = pkg.relPrefix ? `${pkg.relPrefix}:id` : 'r:id';
   const rNs = pkg.relPrefix ? '' : ` xmlns:r="${NS_REL}"`;
@@ -557,18 +566,7 @@ function workbookText(pkg: XlsxPackage, sheets: readonly SheetRef[]): string {
     );
   }
   const sheetsEl = findElement(xml, 'sheets');
-  if (sheetsEl && newTags.length) {
-    if (sheetsEl.selfClosing)
-      edits.push({
-        start: sheetsEl.start,
-        end: sheetsEl.end,
-        text: `${sheetsEl.tag.slice(0, -2).trimEnd()}>${newTags.join('')}</${sheetsEl.qname}>`,
-      });
-    else {
-      const close = sheetsEl.end - (sheetsEl.qname.length + 3);
-      edits.push({ start: close, end: close, text: newTags.join('') });
-    }
-  }
+  if (sheetsEl && newTags.length) edits.push(appendInside(sheetsEl, newTags.join('')));
   // Defined names: a local name follows its sheet's index; names of removed sheets go.
   const newNames: string[] = [];
   for (const n of pkg.names) {
@@ -597,16 +595,8 @@ function workbookText(pkg: XlsxPackage, sheets: readonly SheetRef[]): string {
   }
   if (newNames.length) {
     const namesEl = findElement(xml, 'definedNames');
-    if (namesEl && !namesEl.selfClosing) {
-      const close = namesEl.end - (namesEl.qname.length + 3);
-      edits.push({ start: close, end: close, text: newNames.join('') });
-    } else if (namesEl) {
-      edits.push({
-        start: namesEl.start,
-        end: namesEl.end,
-        text: `${namesEl.tag.slice(0, -2).trimEnd()}>${newNames.join('')}</${namesEl.qname}>`,
-      });
-    } else {
+    if (namesEl) edits.push(appendInside(namesEl, newNames.join('')));
+    else {
       // CT_Workbook: definedNames follows sheets, functionGroups and externalReferences.
       const after = ['externalReferences', 'functionGroups', 'sheets']
         .map((n) => findElement(xml, n))
