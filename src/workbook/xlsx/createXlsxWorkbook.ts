@@ -17,7 +17,7 @@ import { WorkbookError } from '../port';
 import { checkBatch } from '../checkBatch';
 import { conflictError, quoteSheet } from '../_lib/batchErrors';
 import { boxAddress } from '../rangeAddress';
-import { isDateFormat } from '../_lib/displayText';
+import { dateToSerial, isDateFormat } from '../_lib/displayText';
 import { dateErrorText } from '../_lib/validationText';
 import type { SheetEdit } from './editSheet';
 import {
@@ -311,7 +311,7 @@ function promptAttrs(prompt: string | undefined): Record<string, string | undefi
 }
 
 function isoToSerial(iso: string, date1904: boolean): number {
-  const serial = (Date.parse(`${iso}T00:00:00Z`) - Date.UTC(1899, 11, 30)) / 86_400_000;
+  const serial = dateToSerial(new Date(`${iso}T00:00:00Z`));
   return date1904 ? serial - DAYS_1904 : serial;
 }
 
