@@ -107,9 +107,22 @@ function sharedStringsOf(pkg: XlsxPackage, cache: { sst?: readonly string[] }): 
   return cache.sst;
 }
 
-/** The sheet's current content as UTF-8 bytes, for reading (the scanner works on bytes). */
+/** Written sheets as UTF-8, per SheetRef (a ref's text never changes: a later batch makes a new ref). */
+const writtenBytes = new WeakMap<SheetRef, Uint8Array>();
+
+/**
+ * The sheet's current content as UTF-8 bytes, for reading (the scanner works on bytes). A written
+ * sheet is encoded once, not for every listSheets, read and batch check.
+ */
 function sheetBytes(pkg: XlsxPackage, ref: SheetRef): Uint8Array {
-  if (ref.xml !== undefined) return new TextEncoder().encode(ref.xml);
+  if (ref.xml !== undefined) {
+    let bytes = writtenBytes.get(ref);
+    if (!bytes) {
+      bytes = new TextEncoder().encode(ref.xml);
+      writtenBytes.set(ref, bytes);
+    }
+    return bytes;
+  }
   const entry = findEntry(pkg, ref.part);
   if (!entry) throw new WorkbookError(`工作表${quoteSheet(ref.name)}的内容不在文件中。`, 'MISSING_PART');
   return entryBytes(pkg, entry);
