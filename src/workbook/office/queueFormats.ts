@@ -4,6 +4,7 @@
  */
 import type { PageSetup, RangeStyle } from '../port';
 import type { RangeBox } from '../rangeAddress';
+import { dateBounds } from '../_lib/validationText';
 
 /** Excel's sheet-protection options: users may select cells and nothing else. */
 export const PROTECT_OPTIONS: Excel.WorksheetProtectionOptions = {
@@ -40,14 +41,13 @@ function absoluteRows(rows: string): string {
     .join(':');
 }
 
-/**
- * The date rule of a `dateValidation` op. Office takes ISO 8601 dates as formula text; with no
- * bound at all, any date from 1900 on is accepted (Excel needs an operator and an operand).
- */
+const DATE_OPERATORS = { between: 'Between', atMost: 'LessThanOrEqualTo', atLeast: 'GreaterThanOrEqualTo' } as const;
+
+/** The date rule of a `dateValidation` op (`dateBounds`). Office takes ISO 8601 dates as formula text. */
 export function dateRule(min: string | undefined, max: string | undefined): Excel.DateTimeDataValidation {
-  if (min !== undefined && max !== undefined) return { formula1: min, formula2: max, operator: 'Between' };
-  if (max !== undefined) return { formula1: max, operator: 'LessThanOrEqualTo' };
-  return { formula1: min ?? '1900-01-01', operator: 'GreaterThanOrEqualTo' };
+  const { operator, dates } = dateBounds(min, max);
+  const [formula1, formula2] = dates;
+  return { formula1, ...(formula2 !== undefined ? { formula2 } : {}), operator: DATE_OPERATORS[operator] };
 }
 
 /** String literals, not `Excel.BorderIndex`: the `Excel` namespace does not exist outside Office. */

@@ -18,7 +18,7 @@ import { checkBatch } from '../checkBatch';
 import { conflictError, quoteSheet } from '../_lib/batchErrors';
 import { boxAddress } from '../rangeAddress';
 import { dateToSerial, isDateFormat } from '../_lib/displayText';
-import { dateErrorText } from '../_lib/validationText';
+import { dateBounds, dateErrorText } from '../_lib/validationText';
 import type { SheetEdit } from './editSheet';
 import {
   addMerge,
@@ -323,6 +323,12 @@ function promptAttrs(prompt: string | undefined): Record<string, string | undefi
   return prompt ? { showInputMessage: '1', prompt: clip(prompt, MAX_PROMPT) } : {};
 }
 
+const DATE_OPERATORS = {
+  between: 'between',
+  atMost: 'lessThanOrEqual',
+  atLeast: 'greaterThanOrEqual',
+} as const;
+
 function isoToSerial(iso: string, date1904: boolean): number {
   const serial = dateToSerial(new Date(`${iso}T00:00:00Z`));
   return date1904 ? serial - DAYS_1904 : serial;
@@ -552,17 +558,11 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
     }
     case 'dateValidation': {
       const { edit } = writable(batch, op.sheet);
-      const serial = (iso: string) => String(isoToSerial(iso, batch.pkg.date1904));
-      const [operator, formulas] =
-        op.min !== undefined && op.max !== undefined
-          ? ['between', [serial(op.min), serial(op.max)]]
-          : op.max !== undefined
-            ? ['lessThanOrEqual', [serial(op.max)]]
-            : ['greaterThanOrEqual', [serial(op.min ?? '1900-01-01')]];
+      const { operator, dates } = dateBounds(op.min, op.max);
       const xml = validationXml(
         {
           type: 'date',
-          operator,
+          operator: DATE_OPERATORS[operator],
           allowBlank: '1',
           showErrorMessage: '1',
           errorTitle: '日期无效',
@@ -570,7 +570,7 @@ function applyOne(batch: Batch, op: WorkbookOp): void {
           ...promptAttrs(op.prompt),
         },
         boxAddress(requireBox(op.address)),
-        formulas as string[],
+        dates.map((iso) => String(isoToSerial(iso, batch.pkg.date1904))),
       );
       addValidation(edit, xml);
       return;
