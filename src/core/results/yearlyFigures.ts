@@ -80,6 +80,7 @@ export function thresholdsOf(settings: Pick<BureauSettings, 'requirements'> | nu
   return { ...FIGURE_THRESHOLDS, ...(settings?.requirements ?? {}) };
 }
 
+/** A requirement as written: `60%` for a whole percent, else as {@link formatBasisPoints} shows it. */
 const pct = (bp: number): string => (bp % 100 === 0 ? `${bp / 100}%` : formatBasisPoints(bp));
 
 /**
@@ -201,10 +202,10 @@ function shareFigure(
 ): Figure {
   const bp = shareBasisPoints(part, whole);
   const threshold: Threshold | null = minBp === null ? null : { kind: 'minShare', basisPoints: minBp };
-  const pct = minBp === null ? '' : minBp % 100 === 0 ? `${minBp / 100}%` : formatBasisPoints(minBp);
+  const minText = minBp === null ? '' : pct(minBp);
   // 100 % is "all of them", not a floor: shown as `100%` and said as such.
-  const thresholdText = minBp === null ? '—' : minBp >= 10_000 ? '100%' : `≥ ${pct}`;
-  const requirement = minBp !== null && minBp >= 10_000 ? '100%' : `不低于 ${pct}`;
+  const thresholdText = minBp === null ? '—' : minBp >= 10_000 ? '100%' : `≥ ${minText}`;
+  const requirement = minBp !== null && minBp >= 10_000 ? '100%' : `不低于 ${minText}`;
   if (bp === null) {
     return { key, label, value: part, of: whole, basisPoints: null, shown: '—', threshold, thresholdText, met: null, sentence: describe('—') };
   }
