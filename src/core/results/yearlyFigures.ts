@@ -106,9 +106,6 @@ export function describeFigureBasis(settings: Pick<BureauSettings, 'requirements
   ];
 }
 
-/** The notes under the figures when no settings are given (the defaults, no document). */
-export const FIGURE_SOURCES: readonly string[] = describeFigureBasis(null);
-
 /**
  * A share as a clerk reads it, rounded down to 0.1 % (never shows a share as reaching a threshold it misses).
  * @example formatBasisPoints(6153) // '61.5%'
