@@ -8,7 +8,7 @@
 import type { RecordFormsLayout } from '../forms';
 import {
   buildRecordFormsOps,
-  fillTemplateFor,
+  fillTemplate,
   recordFormsSheetName,
   targetSheetName,
   templateValuesFor,
@@ -135,7 +135,7 @@ export function planRecordForms(
 
   // Each target's template fill, made once: checked here, written in the batches below.
   const fills = template
-    ? record.result.map((entry) => fillTemplateFor(template!, templateValuesFor(record, draw.context, entry)))
+    ? record.result.map((entry) => fillTemplate(template!, templateValuesFor(record, draw.context, entry)))
     : [];
   // A bureau's template must show every drawn inspector: refuse rather than print a form without one.
   if (template) {
