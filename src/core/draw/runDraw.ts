@@ -320,6 +320,32 @@ function listIneligible(
   return ineligible;
 }
 
+/**
+ * The facts behind a slot's failure: who was in `pool` and, of the department (any for `extra`), who
+ * was not and why; `isStaffOnly` lists only staff (a `too-few-staff` failure is about them).
+ */
+function shortfallDetails(
+  state: TeamState,
+  selected: SelectedTarget,
+  slot: ShortfallDetails['slot'],
+  departmentIndex: number,
+  needed: number,
+  pool: readonly number[],
+  isStaffOnly: boolean,
+): ShortfallDetails {
+  const { roster, inputs } = state;
+  return {
+    target: selected.target,
+    stratum: selected.stratum,
+    slot,
+    department: departmentIndex < 0 ? null : (inputs.team.departments[departmentIndex]?.name ?? null),
+    needed,
+    eligible: pool.length,
+    eligibleInspectors: pool.map((i) => roster.ids[i] ?? ''),
+    ineligible: listIneligible(state, departmentIndex, pool, slot, isStaffOnly),
+  };
+}
+
 /** The failure of one team slot, with every person who could not fill it and why. */
 function shortfall(
   state: TeamState,
@@ -329,20 +355,10 @@ function shortfall(
   needed: number,
   pool: readonly number[],
 ): Failed {
-  const { roster, inputs, names } = state;
-  const { departments, maxPerInspector: cap, size } = inputs.team;
-  const details: ShortfallDetails = {
-    target: selected.target,
-    stratum: selected.stratum,
-    slot,
-    department: departmentIndex < 0 ? null : (departments[departmentIndex]?.name ?? null),
-    needed,
-    eligible: pool.length,
-    eligibleInspectors: pool.map((i) => roster.ids[i] ?? ''),
-    ineligible: listIneligible(state, departmentIndex, pool, slot, false),
-  };
+  const { maxPerInspector: cap, size } = state.inputs.team;
+  const details = shortfallDetails(state, selected, slot, departmentIndex, needed, pool, false);
   const kind = slot === 'leader' ? 'no-leader' : 'too-few-inspectors';
-  return { ok: false, failure: { kind, message: shortfallMessage(details, size, cap, names), details } };
+  return { ok: false, failure: { kind, message: shortfallMessage(details, size, cap, state.names), details } };
 }
 
 /** §12's `too-few-staff`: the phase had to take m staff and its pool held fewer. */
@@ -353,19 +369,12 @@ function staffShortfall(
   m: number,
   staffPool: readonly number[],
 ): Failed {
-  const { roster, inputs, names } = state;
   const details: StaffShortfallDetails = {
-    target: selected.target,
-    stratum: selected.stratum,
+    ...shortfallDetails(state, selected, phase.slot, phase.departmentIndex, m, staffPool, true),
     slot: phase.slot,
-    department: phase.departmentIndex < 0 ? null : (inputs.team.departments[phase.departmentIndex]?.name ?? null),
     minStaff: state.minStaff,
-    needed: m,
-    eligible: staffPool.length,
-    eligibleInspectors: staffPool.map((i) => roster.ids[i] ?? ''),
-    ineligible: listIneligible(state, phase.departmentIndex, staffPool, phase.slot, true),
   };
-  const message = staffShortfallMessage(details, inputs.team.maxPerInspector, names);
+  const message = staffShortfallMessage(details, state.inputs.team.maxPerInspector, state.names);
   return { ok: false, failure: { kind: 'too-few-staff', message, details } };
 }
 

@@ -190,26 +190,7 @@ export function templateValuesFor(
 
 type Cell = { r: number; c: number };
 
-/**
- * Fills a bureau's template with values. A cell holding `{{key}}` placeholders gets them replaced
- * (unknown keys stay as they are). Otherwise a label cell (名称, 统一社会信用代码, 地址, 法定代表人,
- * 负责人, 姓名, 执法证号 … compared without spaces, line breaks, full-width forms or a trailing
- * colon) fills the nearest empty cell to its right, past its own merged area; if the cell to the
- * right is not empty, the cells below. List labels (姓名, 执法证号, 单位, 检查事项) fill downwards one
- * item per empty cell, choosing, where the row names a 单位, the next person of that 单位. Cells
- * not written keep what they hold.
- * @param templateGrid the template sheet as read by an adapter
- * @param values the map from {@link templateValuesFor} (or any key → text)
- * @returns the cell writes, in reading order; the grid is not changed
- * @example
- * fillTemplate(grid, { 名称: '舞钢市人民医院' });
- * // grid row 0: ['名  称：', '', '{{名称}}（盖章）'] → [{ address: 'B1', value: '舞钢市人民医院' }, { address: 'C1', value: '舞钢市人民医院（盖章）' }]
- */
-export function fillTemplate(templateGrid: Grid, values: TemplateValues): TemplateCellWrite[] {
-  return [...fillTemplateFor(templateGrid, values).writes];
-}
-
-/** What {@link fillTemplateFor} wrote, and who of the team found no place on the form. */
+/** What {@link fillTemplate} wrote, and who of the team found no place on the form. */
 export type TemplateFill = {
   readonly writes: readonly TemplateCellWrite[];
   /** The names of drawn inspectors that no cell of the template shows (no row of their 单位, or too few rows). */
@@ -219,18 +200,29 @@ export type TemplateFill = {
 };
 
 /**
- * {@link fillTemplate}, and who is missing: a drawn inspector whose name no cell shows (the template
- * has no row of their 单位, or fewer rows than people) is listed, so that the caller refuses to print a
- * form that silently leaves a team member off. A name shown by a placeholder (`{{检查人员2姓名}}`,
+ * Fills a bureau's template with values. A cell holding `{{key}}` placeholders gets them replaced
+ * (unknown keys stay as they are). Otherwise a label cell (名称, 统一社会信用代码, 地址, 法定代表人,
+ * 负责人, 姓名, 执法证号 … compared without spaces, line breaks, full-width forms or a trailing
+ * colon) fills the nearest empty cell to its right, past its own merged area; if the cell to the
+ * right is not empty, the cells below. List labels (姓名, 执法证号, 单位, 检查事项) fill downwards one
+ * item per empty cell, choosing, where the row names a 单位, the next person of that 单位. Cells
+ * not written keep what they hold.
+ *
+ * It also says who is missing: a drawn inspector whose name no cell shows (the template has no row
+ * of their 单位, or fewer rows than people) is listed, so that the caller refuses to print a form
+ * that silently leaves a team member off. A name shown by a placeholder (`{{检查人员2姓名}}`,
  * `{{检查人员}}`, `{{组长}}` for the leader) counts as shown.
  * @param templateGrid the template sheet as read by an adapter
- * @param values the map from {@link templateValuesFor}
- * @returns the writes, the unplaced names and a message
+ * @param values the map from {@link templateValuesFor} (or any key → text)
+ * @returns the cell writes in reading order (the grid is not changed), the unplaced names and a message
  * @example
- * fillTemplateFor(wugangForm, values).message
+ * fillTemplate(grid, { 名称: '舞钢市人民医院' }).writes;
+ * // grid row 0: ['名  称：', '', '{{名称}}（盖章）'] → [{ address: 'B1', value: '舞钢市人民医院' }, { address: 'C1', value: '舞钢市人民医院（盖章）' }]
+ * @example
+ * fillTemplate(wugangForm, values).message
  * // '模板“附件2”中没有以下检查人员的位置：陈伟（舞钢市市场监督管理局）。请在模板中为其单位增加一行，或核对模板中“单位”栏的写法。'
  */
-export function fillTemplateFor(templateGrid: Grid, values: TemplateValues): TemplateFill {
+export function fillTemplate(templateGrid: Grid, values: TemplateValues): TemplateFill {
   const g = templateGrid;
   const rows = g.text.length;
   const cols = rows > 0 ? Math.max(...g.text.map((row) => row.length)) : 0;

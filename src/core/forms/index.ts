@@ -17,5 +17,5 @@ export {
   RECORD_FORM_RESULT_COLUMN,
 } from './buildRecordForms';
 export type { RecordFormsLayout, RecordFormsOptions } from './buildRecordForms';
-export { fillTemplate, fillTemplateFor, templateValuesFor } from './fillTemplate';
+export { fillTemplate, templateValuesFor } from './fillTemplate';
 export type { TemplateCellWrite, TemplateFill, TemplateValues } from './fillTemplate';

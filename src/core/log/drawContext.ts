@@ -42,3 +42,16 @@ export type DrawContext = {
   notes: string[];
   settings: { recentWindowDays: number; annualCap: number; teamSize: number; maxPerInspector: number; drawDate: number };
 };
+
+/**
+ * The names behind a draw's ids (targets and inspectors), for the messages of a draw or a 递补.
+ * @param context the frozen context
+ * @returns id → name
+ * @example displayNamesOf(context)['YB0001'] // '张伟'
+ */
+export function displayNamesOf(context: Pick<DrawContext, 'targets' | 'inspectors'>): Record<string, string> {
+  const names: Record<string, string> = {};
+  for (const [id, t] of Object.entries(context.targets)) names[id] = t.name;
+  for (const [id, p] of Object.entries(context.inspectors)) names[id] = p.name;
+  return names;
+}

@@ -19,6 +19,7 @@ export type { LogRow, LogState } from './logSheet';
 export { pendingCommitment, readLogEvents, taskDrawStatus } from './readLogEvents';
 export type { LogEvents, StoredCommitment, StoredDraw } from './readLogEvents';
 export { checkChain } from './checkChain';
+export { displayNamesOf } from './drawContext';
 export type { DrawContext, InspectorInfo, TargetInfo } from './drawContext';
 export {
   compareDrawResultSheet,

@@ -31,7 +31,6 @@ export type { PublicationRow } from './buildPublication';
 export {
   computeYearlyFigures,
   describeFigureBasis,
-  FIGURE_SOURCES,
   FIGURE_THRESHOLDS,
   figuresSheetOps,
   FIGURES_SHEET,

@@ -8,7 +8,7 @@ import { sortFindings } from '../findings';
 import type { CellValue, Grid } from '../grid';
 import { cellAddress } from '../grid';
 import { stripSpaces, toHalfWidth } from '../text';
-import { RESULT_CODES, resultMeaning } from '../rules';
+import { PROBLEM_RESULT_CODES, RESULT_CODES, resultMeaning } from '../rules';
 import type { DrawItem } from './describeDraw';
 import {
   drawDateOf,
@@ -371,7 +371,7 @@ function readSheet(grid: Grid, draw: DrawItem, header: { row: number; cols: Colu
     }
     if (result.code) {
       if (parsedDate.ok === 'empty') add('warning', 'RESULTS_DATE_MISSING', dateCell, `${who}已有检查结果，但检查日期为空：公示需要检查日期，请补填。`);
-      const isProblem = RESULT_CODES.some((c) => c.code === result.code && c.isProblem);
+      const isProblem = PROBLEM_RESULT_CODES.includes(result.code);
       if (isProblem && (followText === '' || result.followUp === '无需后续处置')) {
         add(
           'warning',

@@ -80,6 +80,7 @@ export function thresholdsOf(settings: Pick<BureauSettings, 'requirements'> | nu
   return { ...FIGURE_THRESHOLDS, ...(settings?.requirements ?? {}) };
 }
 
+/** A requirement as written: `60%` for a whole percent, else as {@link formatBasisPoints} shows it. */
 const pct = (bp: number): string => (bp % 100 === 0 ? `${bp / 100}%` : formatBasisPoints(bp));
 
 /**
@@ -104,9 +105,6 @@ export function describeFigureBasis(settings: Pick<BureauSettings, 'requirements
       '抽查比例按信用等级分档的抽取为运用信用风险分级分类；涉密抽取计入统计、不公示；名录库户数为本工作簿检查对象名录库的行数；检查结果按抽中的检查对象逐个计。',
   ];
 }
-
-/** The notes under the figures when no settings are given (the defaults, no document). */
-export const FIGURE_SOURCES: readonly string[] = describeFigureBasis(null);
 
 /**
  * A share as a clerk reads it, rounded down to 0.1 % (never shows a share as reaching a threshold it misses).
@@ -201,10 +199,10 @@ function shareFigure(
 ): Figure {
   const bp = shareBasisPoints(part, whole);
   const threshold: Threshold | null = minBp === null ? null : { kind: 'minShare', basisPoints: minBp };
-  const pct = minBp === null ? '' : minBp % 100 === 0 ? `${minBp / 100}%` : formatBasisPoints(minBp);
+  const minText = minBp === null ? '' : pct(minBp);
   // 100 % is "all of them", not a floor: shown as `100%` and said as such.
-  const thresholdText = minBp === null ? '—' : minBp >= 10_000 ? '100%' : `≥ ${pct}`;
-  const requirement = minBp !== null && minBp >= 10_000 ? '100%' : `不低于 ${pct}`;
+  const thresholdText = minBp === null ? '—' : minBp >= 10_000 ? '100%' : `≥ ${minText}`;
+  const requirement = minBp !== null && minBp >= 10_000 ? '100%' : `不低于 ${minText}`;
   if (bp === null) {
     return { key, label, value: part, of: whole, basisPoints: null, shown: '—', threshold, thresholdText, met: null, sentence: describe('—') };
   }

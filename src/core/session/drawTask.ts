@@ -16,6 +16,7 @@ import { computeCommitment, derivePublicSeedHex, runDraw } from '../draw';
 import type { DrawFailure, DrawInputs, DrawRecord, DrawSeed } from '../draw';
 import type { DrawContext, LogEntry, StoredCommitment } from '../log';
 import {
+  displayNamesOf,
   drawResultSheetName,
   drawResultSheetOps,
   pendingCommitment,
@@ -286,13 +287,10 @@ function buildContext(
 /** The prepared inputs a pending commitment froze, as the draw step shows them. */
 function frozenReady(pending: StoredCommitment): DrawReady {
   const { seed: _pending, ...inputs } = pending.inputs;
-  const names: Record<string, string> = {};
-  for (const [id, t] of Object.entries(pending.context.targets)) names[id] = t.name;
-  for (const [id, p] of Object.entries(pending.context.inspectors)) names[id] = p.name;
   const ctx = pending.context;
   return {
     inputs,
-    names,
+    names: displayNamesOf(ctx),
     excludedTargets: ctx.excludedTargets,
     excludedInspectors: ctx.excludedInspectors,
     pairExclusions: ctx.pairExclusions,

@@ -9,7 +9,6 @@ import type { RecordFormsLayout } from '../forms';
 import {
   buildRecordFormsOps,
   fillTemplate,
-  fillTemplateFor,
   recordFormsSheetName,
   targetSheetName,
   templateValuesFor,
@@ -134,10 +133,14 @@ export function planRecordForms(
   if (replaces.length) sheets.forEach((s, i) => temp.set(s, `${TEMP_PREFIX}${i + 1}`));
   const width = template ? templateWidth(template) : BUILT_IN_WIDTH;
 
+  // Each target's template fill, made once: checked here, written in the batches below.
+  const fills = template
+    ? record.result.map((entry) => fillTemplate(template!, templateValuesFor(record, draw.context, entry)))
+    : [];
   // A bureau's template must show every drawn inspector: refuse rather than print a form without one.
   if (template) {
     const missing = record.result
-      .map((entry) => ({ entry, fill: fillTemplateFor(template!, templateValuesFor(record, draw.context, entry)) }))
+      .map((entry, i) => ({ entry, fill: fills[i]! }))
       .filter((x) => x.fill.unplaced.length > 0);
     const first = missing[0];
     if (first) {
@@ -152,11 +155,11 @@ export function planRecordForms(
       const count = Math.min(size, total - start);
       let ops: WorkbookOp[];
       if (template) {
-        ops = record.result.slice(start, start + count).flatMap((entry, k): WorkbookOp[] => {
+        ops = fills.slice(start, start + count).flatMap((fill, k): WorkbookOp[] => {
           const name = sheets[start + k]!;
           return [
             { kind: 'copySheet', source: template!.sheet, sheet: name },
-            ...fillTemplate(template!, templateValuesFor(record, draw.context, entry)).map(
+            ...fill.writes.map(
               (w): WorkbookOp => ({ kind: 'write', sheet: name, address: w.address, rows: [[w.value]] }),
             ),
           ];

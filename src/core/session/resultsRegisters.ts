@@ -3,6 +3,7 @@
  * new register (one, or every standing draw without one), under which names.
  */
 import type { StoredDraw } from '../log';
+import type { ResultsReading } from '../results';
 import { readResults, resultsRegisterName, resultsRegisterOps } from '../results';
 import type { WorkbookOp } from '../workbookOps';
 import type { LogBook } from './bookState';
@@ -20,17 +21,21 @@ export type ResultsRegistersPlan = {
 /**
  * Plans results registers: for draw `seq` (refused when it is void, unknown or has one already), or
  * for every standing draw that has none yet (an empty plan when all have one).
+ * @param book the book as read
+ * @param seq the draw, or every standing draw without a register
+ * @param read the registers as already read for this book (the 公示 step has them), else read here
  * @example planResultsRegisters(book).added.map((a) => a.sheet) // ['检查结果-2025002-001-1']
  */
 export function planResultsRegisters(
   book: LogBook,
   seq?: number,
+  read?: ResultsReading,
 ): { ok: true; plan: ResultsRegistersPlan } | { ok: false; message: string; isUnverified?: boolean } {
   const draws = book.events.draws;
   if (draws.length === 0) return { ok: false, message: '还没有抽取记录：请先抽取。' };
   const unverified = firstLogError(book);
   if (unverified) return { ok: false, message: unverifiedRefusal(unverified, VERIFY_ADVICE), isUnverified: true };
-  const reading = readResults(book.grids, draws);
+  const reading = read ?? readResults(book.grids, draws);
   const existing = reading.draws.filter((r) => r.sheet).map((r) => ({ seq: r.seq, sheet: r.sheet }));
   const has = new Map(existing.map((e) => [e.seq, e.sheet]));
   let chosen: StoredDraw[];

@@ -7,7 +7,7 @@
 import { substitute } from '../draw';
 import type { ResultEntry, SubstitutionRecord } from '../draw';
 import type { LogEntry, StoredDraw } from '../log';
-import { drawResultRowOps, findDrawResultSheet } from '../log';
+import { displayNamesOf, drawResultRowOps, findDrawResultSheet } from '../log';
 import type { WorkbookOp } from '../workbookOps';
 import type { AppendBlocker, EventMeta } from './appendEvent';
 import { appendEvent, logBlocker } from './appendEvent';
@@ -89,13 +89,6 @@ export function resolveInspector(
   );
 }
 
-function displayNames(draw: Pick<StoredDraw, 'context'>): Record<string, string> {
-  const names: Record<string, string> = {};
-  for (const [id, t] of Object.entries(draw.context.targets)) names[id] = t.name;
-  for (const [id, p] of Object.entries(draw.context.inspectors)) names[id] = p.name;
-  return names;
-}
-
 /** Why nothing is appended about a draw: the log is broken, or the request does not fit the log. */
 export type AppendRefusal =
   { kind: 'blocked'; blocker: AppendBlocker } | { kind: 'invalid'; message: string };
@@ -172,7 +165,7 @@ export function substituteInspector(
   });
   const reason = ask.reason.normalize('NFC').trim();
   if (!reason) return invalid('请写明递补原因。');
-  const names = displayNames(draw);
+  const names = displayNamesOf(draw.context);
   const target = resolveTarget(draw, ask.target);
   if (!target.ok) return invalid(target.message);
   const index = draw.teams.findIndex((e) => e.target === target.id);

@@ -97,7 +97,8 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
   const figuresPlan = publicationOps(book, publication, today, { figures: true });
   const publicationSheet = publicationPlan.sheets.publication;
   const figuresSheet = figuresPlan.sheets.figures;
-  const registers = planResultsRegisters(book);
+  // The registers as the 公示 read them: not read a second time on every render.
+  const registers = planResultsRegisters(book, undefined, results);
   const plannedRegister = new Map(registers.ok ? registers.plan.added.map((a) => [a.draw.seq, a]) : []);
   // Data that fails verification never reaches the 公示 (or a new register).
   const unverified = firstLogError(book);
@@ -113,7 +114,7 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
   };
 
   const addResultsSheet = (d: StoredDraw) => {
-    const planned = planResultsRegisters(book, d.seq);
+    const planned = planResultsRegisters(book, d.seq, results);
     if (!planned.ok) return setStatus({ kind: 'failed', action: 'results', message: planned.message });
     const sheet = planned.plan.added[0]?.sheet ?? '';
     run(

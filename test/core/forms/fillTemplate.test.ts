@@ -1,4 +1,4 @@
-import { fillTemplate, fillTemplateFor, templateValuesFor } from '../../../src/core/forms';
+import { fillTemplate, templateValuesFor } from '../../../src/core/forms';
 import type { Grid, MergedArea } from '../../../src/core/grid';
 import { makeContext, makeRecord, MATTER_SJ, MATTER_YB } from './formFixture';
 
@@ -69,7 +69,7 @@ describe('fillTemplate', () => {
       ['被检查对象：{{名称}}（{{ 统一社会信用代码 }}）', '固定文字'],
       ['{{未知}}', '{{ｍｉｓｓｉｎｇ}}{{地址}}'],
     ]);
-    expect(fillTemplate(grid, { 名称: '甲医院', 统一社会信用代码: '91X', 地址: '乙路1号' })).toEqual([
+    expect(fillTemplate(grid, { 名称: '甲医院', 统一社会信用代码: '91X', 地址: '乙路1号' }).writes).toEqual([
       { address: 'A1', value: '被检查对象：甲医院（91X）' },
       { address: 'B2', value: '{{ｍｉｓｓｉｎｇ}}乙路1号' },
     ]);
@@ -80,7 +80,7 @@ describe('fillTemplate', () => {
       ['名  称：', '', '统一社会信用代码\n/注册号', ''],
       ['地　址', '', '法定代表人（负责人）', ''],
     ]);
-    const writes = fillTemplate(grid, {
+    const { writes } = fillTemplate(grid, {
       名称: '甲医院',
       统一社会信用代码: '91X',
       地址: '乙路1号',
@@ -100,7 +100,7 @@ describe('fillTemplate', () => {
       row: 2,
       col: 1,
     });
-    expect(fillTemplate(grid, { 名称: '甲医院', 地址: '乙路1号' })).toEqual([
+    expect(fillTemplate(grid, { 名称: '甲医院', 地址: '乙路1号' }).writes).toEqual([
       { address: 'D3', value: '甲医院' },
       { address: 'H3', value: '乙路1号' },
     ]);
@@ -112,7 +112,7 @@ describe('fillTemplate', () => {
       ['', '', ''],
     ]);
     const before = JSON.stringify(grid);
-    expect(fillTemplate(grid, { 名称: '甲医院', 地址: '乙路1号' })).toEqual([
+    expect(fillTemplate(grid, { 名称: '甲医院', 地址: '乙路1号' }).writes).toEqual([
       { address: 'A2', value: '甲医院' },
       { address: 'B2', value: '乙路1号' },
     ]);
@@ -124,7 +124,7 @@ describe('fillTemplate', () => {
       ['统一社会信用代码', ''],
       ['地址', '已填地址'],
     ]);
-    expect(fillTemplate(grid, { 统一社会信用代码: '', 地址: '乙路1号' })).toEqual([]);
+    expect(fillTemplate(grid, { 统一社会信用代码: '', 地址: '乙路1号' }).writes).toEqual([]);
   });
 
   it('fills Wugang 附件2 as typed in Excel: inspectors under 姓名 by their 单位, the target beside its labels', () => {
@@ -157,7 +157,7 @@ describe('fillTemplate', () => {
     const record = makeRecord();
     // Team members in draw order mix departments; the form groups them.
     const values = templateValuesFor(record, makeContext(), record.result[0]!);
-    const writes = fillTemplate(grid, values);
+    const { writes } = fillTemplate(grid, values);
     expect(writes).toEqual([
       { address: 'C2', value: '王建国' },
       { address: 'D2', value: 'YB001' },
@@ -188,7 +188,7 @@ describe('fillTemplate', () => {
       检查人员2姓名: '乙',
       检查人员2执法证号: 'B2',
     };
-    expect(fillTemplate(grid, values)).toEqual([
+    expect(fillTemplate(grid, values).writes).toEqual([
       { address: 'A2', value: '甲' },
       { address: 'B2', value: 'A1' },
       { address: 'A3', value: '乙' },
@@ -207,7 +207,7 @@ describe('fillTemplate', () => {
       检查人员2姓名: '乙',
       检查人员2执法证号: 'B2',
     };
-    expect(fillTemplate(grid, values)).toEqual([
+    expect(fillTemplate(grid, values).writes).toEqual([
       { address: 'B1', value: '甲' },
       { address: 'D1', value: 'A1' },
       { address: 'B2', value: '乙' },
@@ -220,12 +220,12 @@ describe('fillTemplate', () => {
       fillTemplate(
         { sheet: 'S', origin: { row: 0, col: 0 }, text: [], values: [], merges: [] },
         { 名称: 'x' },
-      ),
+      ).writes,
     ).toEqual([]);
   });
 });
 
-describe('fillTemplateFor on 舞钢’s own 附件2 (test/fixtures/wugang-2024-matters.xlsx)', () => {
+describe('fillTemplate on 舞钢’s own 附件2 (test/fixtures/wugang-2024-matters.xlsx)', () => {
   /** The committed template sheet, as the xlsx adapter reads it. */
   async function wugangForm(): Promise<Grid> {
     const { readFileSync } = await import('node:fs');
@@ -251,7 +251,7 @@ describe('fillTemplateFor on 舞钢’s own 附件2 (test/fixtures/wugang-2024-m
   it('fills both 医疗保障局 rows (the leader first) and both 市场监督管理局 rows', async () => {
     const grid = await wugangForm();
     const { record, context } = drawnForSection();
-    const filled = fillTemplateFor(grid, templateValuesFor(record, context, record.result[0]!));
+    const filled = fillTemplate(grid, templateValuesFor(record, context, record.result[0]!));
     const at = new Map(filled.writes.map((w) => [w.address, w.value]));
     expect([at.get('C4'), at.get('C5'), at.get('C6'), at.get('C7')]).toEqual(['王建国', '李海燕', '刘丽娜', '陈伟']);
     expect([at.get('D4'), at.get('D6')]).toEqual(['YB001', 'SJ001']);
@@ -264,7 +264,7 @@ describe('fillTemplateFor on 舞钢’s own 附件2 (test/fixtures/wugang-2024-m
     const { record, context } = drawnForSection();
     // Three of 医疗保障局 on a form with two 医疗保障局 rows.
     const entry = { target: 'T3', stratum: '全部', leader: 'YB001', members: ['YB001', 'YB002', 'YB003', 'SJ001'] };
-    const filled = fillTemplateFor(grid, templateValuesFor({ ...record, result: [entry] }, context, entry));
+    const filled = fillTemplate(grid, templateValuesFor({ ...record, result: [entry] }, context, entry));
     expect(filled.unplaced).toEqual(['张志强（舞钢市医疗保障局）']);
     expect(filled.message).toBe('模板“附件2”中没有以下检查人员的位置：张志强（舞钢市医疗保障局）。请在模板中为其单位增加一行，或核对模板中“单位”栏的写法。');
   });

@@ -1,7 +1,7 @@
 import type { DrawItem, ResultsReading } from '../../../src/core/results';
 import {
   computeYearlyFigures,
-  FIGURE_SOURCES,
+  describeFigureBasis,
   figuresSheetOps,
   formatBasisPoints,
   isJointTeam,
@@ -215,7 +215,7 @@ describe('figuresSheetOps', () => {
     expect(rows[0]![4]).toBe('—');
     const notes = writes.find((w) => w.address === 'A12')!.rows.map((r) => String(r[0]));
     expect(notes[0]).toBe('要求来源与统计口径：');
-    expect(notes).toHaveLength(FIGURE_SOURCES.length + 1);
+    expect(notes).toHaveLength(describeFigureBasis(null).length + 1);
     expect(ops[0]).toEqual({ kind: 'addSheet', sheet: '年度统计' });
     expect(ops.some((o) => o.kind === 'pageSetup' && o.setup.orientation === 'landscape')).toBe(true);
   });
