@@ -201,6 +201,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
               {mode === 'public' && (
                 <PublicSeedSteps
                   task={task}
+                  protocol={ready.inputs.protocol}
                   announcement={announcement}
                   onAnnouncement={setAnnouncement}
                   publicText={publicText}
