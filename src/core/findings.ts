@@ -17,6 +17,15 @@ export type Finding = {
 };
 
 /**
+ * Where a finding points, as every message names it: `sheet!cell`, or the sheet alone.
+ * @example formatFindingPlace({ sheet: '计划表', cell: 'B7' }) // '计划表!B7'
+ * @example formatFindingPlace({ sheet: '计划表', cell: '' }) // '计划表'
+ */
+export function formatFindingPlace(f: Pick<Finding, 'sheet' | 'cell'>): string {
+  return f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
+}
+
+/**
  * Orders findings by sheet order, then row, then column, errors before warnings at the same cell.
  * @param findings the findings
  * @param sheetOrder sheet names in tab order

@@ -20,6 +20,7 @@ import { createTaskpaneEnvironment, type AppEnvironment } from './appEnvironment
 import { CapabilityNotice } from './components/CapabilityNotice';
 import { CheckPanel } from './components/CheckPanel';
 import { StepNav } from './components/StepNav';
+import { formatFindingPlace } from '../core/findings';
 import { listNoTaskReasons } from '../core/session/listNoTaskReasons';
 import { describeError } from './describeError';
 import { stepRef, type SessionState, type ShellState, type StepDefinition } from './stepTypes';
@@ -193,7 +194,7 @@ export const defaultSteps: StepDefinition[] = [
       if (book.report.tasks.length) return null;
       // Say why, from the findings that explain it (a matters list without a year, no plan table …).
       const why = listNoTaskReasons(book.report)[0];
-      return `计划表中没有可抽取的任务${why ? `（${why.sheet}${why.cell ? `!${why.cell}` : ''}：${why.message.replace(/[。.]$/, '')}）` : ''}：请按${stepRef('check')}的提示修改计划表`;
+      return `计划表中没有可抽取的任务${why ? `（${formatFindingPlace(why)}：${why.message.replace(/[。.]$/, '')}）` : ''}：请按${stepRef('check')}的提示修改计划表`;
     },
     Panel: DrawPanel,
   },

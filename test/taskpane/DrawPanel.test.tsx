@@ -13,6 +13,7 @@ import {
   testEnvironment,
 } from './appHarness';
 import { installDomPolyfills } from './setupDom';
+import { saveSettingsOps } from '../../src/core/plan';
 
 beforeAll(installDomPolyfills);
 
@@ -111,6 +112,37 @@ describe('DrawPanel (抽取)', () => {
     expect(
       screen.getByText(/随机源：公开随机数：2025-04-01 福彩3D 第2025086期 开奖号码：3 7 1/),
     ).toBeTruthy();
+  });
+
+  it('names the protocol the draw will use in the commitment to publish (ssj-draw/2 with a staff minimum)', async () => {
+    const port = await sampleWorkbook();
+    await port.apply(
+      saveSettingsOps(
+        {
+          year: 2025,
+          division: '邢台市',
+          department: '医疗保障局',
+          teamSize: 3,
+          jointDepartments: [],
+          creditClasses: [],
+          minStaff: 2,
+        },
+        false,
+      ),
+    );
+    renderApp(port);
+    await openDrawFor(/^2025002\/001 /);
+    fireEvent.change(screen.getByRole('textbox', { name: /开奖公告文字/ }), {
+      target: { value: '2025-04-01 福彩3D 第2025086期 开奖号码：d d d' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '记录承诺…' }));
+    await confirmInDialog('记录承诺');
+    const published = (await screen.findByRole(
+      'textbox',
+      { name: '待公布的承诺（可复制）' },
+      { timeout: 10_000 },
+    )) as HTMLTextAreaElement;
+    expect(published.value).toMatch(/的结果作为随机数，按 ssj-draw\/2 规则计算。/);
   });
 
   it('remembers the operator on this computer only when asked', async () => {

@@ -2,7 +2,7 @@ import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import type { DrawOptions, DrawPlan, PlanRefusal } from '../../core/session';
-import { commitDraw, dateToSerialDay, describeAppendBlocker, describeReplacement, listDrawWarnings, makeDraw, planDraw } from '../../core/session';
+import { commitDraw, dateToSerialDay, describeAppendBlocker, describeReplacement, listCommitmentNotice, listDrawWarnings, makeDraw, planDraw } from '../../core/session';
 import { saveOutput } from './bookIo';
 import { eventMeta, LOCAL_SEED_CAVEAT, publishLines, verifyAdvice, type CommandArgs } from './logArgs';
 import { findTask, openSession } from './workbookSession';
@@ -91,9 +91,9 @@ export async function runDraw(args: CommandArgs, io: CliIo): Promise<number> {
         ...checkLines(plan),
         `已记录承诺（抽取记录第 ${c.entry.seq} 条），输入已冻结。请在开奖前公布以下内容：`,
         '',
-        `  ${task.planName} ${task.taskName}`,
-        `  本次抽取将以“${c.announcement}”的结果作为随机数，按 ${plan.ready?.inputs.protocol ?? 'ssj-draw/1'} 规则计算。`,
-        `  承诺值（SHA-256）：${c.commitment}`,
+        ...listCommitmentNotice(task, c.announcement, c.commitment, plan.ready?.inputs.protocol ?? 'ssj-draw/1').map(
+          (line) => `  ${line}`,
+        ),
         '',
         `开奖后运行：shuangsuiji draw ${saved} --task ${task.planNo}/${task.taskNo} --public-text "<把公告中每个 d 换成一位数字>"`,
         ...publishLines(c.entry.hash, saved),

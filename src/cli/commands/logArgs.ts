@@ -1,7 +1,7 @@
 /** Argument and book helpers shared by the log commands (verify, export-record, substitute, void, forms, results). */
 import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
-import type { Finding } from '../../core/findings';
+import { formatFindingPlace, type Finding } from '../../core/findings';
 import { formatLogTime, publicCodeOf } from '../../core/log';
 import type { AppendRefusal, EventMeta, LogBook } from '../../core/session';
 import { describeAppendBlocker } from '../../core/session';
@@ -43,8 +43,7 @@ export async function openLogBook(io: CliIo, path: string): Promise<OpenedLogBoo
 
 /** A finding as the verify command prints it: `sheet!cell  message`. */
 export function formatPlace(f: Finding): string {
-  const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
-  return `  ${f.severity === 'warning' ? '[警告] ' : ''}${where}  ${f.message}  (${f.code})`;
+  return `  ${f.severity === 'warning' ? '[警告] ' : ''}${formatFindingPlace(f)}  ${f.message}  (${f.code})`;
 }
 
 /** What to do about a broken log, in the CLI's words. */

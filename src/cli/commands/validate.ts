@@ -1,6 +1,6 @@
 import type { CliIo } from '../cliIo';
 import { EXIT_FINDINGS, EXIT_OK, UsageError } from '../cliIo';
-import type { Finding } from '../../core/findings';
+import { formatFindingPlace, type Finding } from '../../core/findings';
 import type { ValidationReport } from '../../core/validate';
 import { hasPlanTable, validateWorkbook } from '../../core/validate';
 import type { TableChoice } from '../../core/tables';
@@ -12,8 +12,7 @@ const SEVERITY = { error: '错误', warning: '警告' } as const;
 
 /** One finding as a line a clerk reads. */
 export function formatFinding(f: Finding): string {
-  const where = f.cell ? `${f.sheet}!${f.cell}` : f.sheet;
-  return `  [${SEVERITY[f.severity]}] ${where}  ${f.message}${f.suggestion ? `  建议改为：${f.suggestion}` : ''}  (${f.code})`;
+  return `  [${SEVERITY[f.severity]}] ${formatFindingPlace(f)}  ${f.message}${f.suggestion ? `  建议改为：${f.suggestion}` : ''}  (${f.code})`;
 }
 
 /** The report in Chinese, for the terminal. */

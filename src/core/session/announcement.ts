@@ -6,6 +6,9 @@
  * d replaced by one digit, and nothing else changed.
  */
 
+import type { DrawProtocol } from '../draw/types';
+import type { PlanTask } from '../prepare/planTask';
+
 const SLOT = /(?<![A-Za-z0-9])d+(?![A-Za-z0-9])/g;
 
 /** The template's digit slots as written (`d`, `dd` …). */
@@ -47,4 +50,25 @@ export function publicTextProblem(template: string, text: string): string {
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * The commitment as the bureau publishes it before the number exists: the task, the announcement
+ * whose number will be the seed with the rule that turns it into the draw, and the commitment hash.
+ * One text for the pane and the CLI: what is published must name the protocol the draw will use.
+ * @returns the lines, in order
+ * @example listCommitmentNotice({ planName: '2025年计划', taskName: '药店检查' }, '开奖号码：d d d', 'ab12…', 'ssj-draw/1')
+ *   // ['2025年计划 药店检查', '本次抽取将以“开奖号码：d d d”的结果作为随机数，按 ssj-draw/1 规则计算。', '承诺值（SHA-256）：ab12…']
+ */
+export function listCommitmentNotice(
+  task: Pick<PlanTask, 'planName' | 'taskName'>,
+  announcement: string,
+  commitment: string,
+  protocol: DrawProtocol,
+): string[] {
+  return [
+    `${task.planName} ${task.taskName}`,
+    `本次抽取将以“${announcement}”的结果作为随机数，按 ${protocol} 规则计算。`,
+    `承诺值（SHA-256）：${commitment}`,
+  ];
 }

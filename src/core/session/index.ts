@@ -53,6 +53,6 @@ export {
   voidDraw,
 } from './substituteInspector';
 export type { AppendRefusal, SubstitutionAsk, SubstitutionOutcome, VoidOutcome } from './substituteInspector';
-export { announcementProblem, publicTextProblem } from './announcement';
+export { announcementProblem, listCommitmentNotice, publicTextProblem } from './announcement';
 export { firstLogError, unverifiedRefusal, VERIFY_ADVICE, verifyBook } from './verifyBook';
 export { listNoTaskReasons } from './listNoTaskReasons';

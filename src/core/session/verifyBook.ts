@@ -3,7 +3,7 @@
  * stored data on paper or extend the log (抽取, 记录表, 公示, export) refuse while it has errors, so
  * data that fails verification never reaches a form, a 公示 or a new entry.
  */
-import type { Finding } from '../findings';
+import { formatFindingPlace, type Finding } from '../findings';
 import type { LogVerification } from '../log';
 import { DATA_SHEET, verifyLog } from '../log';
 import type { LogBook } from './bookState';
@@ -39,6 +39,5 @@ export function firstLogError(book: LogBook): Finding | null {
  * @example unverifiedRefusal(f, '请运行 shuangsuiji verify') // '抽取记录未通过验证（抽取记录!B7：…），…'
  */
 export function unverifiedRefusal(finding: Finding, advice: string): string {
-  const where = finding.cell ? `${finding.sheet}!${finding.cell}` : finding.sheet;
-  return `抽取记录未通过验证（${where}：${finding.message}），被改动的数据不能用于抽取、记录表、公示或导出。${advice}`;
+  return `抽取记录未通过验证（${formatFindingPlace(finding)}：${finding.message}），被改动的数据不能用于抽取、记录表、公示或导出。${advice}`;
 }

@@ -34,8 +34,6 @@ import { OperatorField } from './OperatorField';
 import { PublicSeedSteps } from './PublicSeedSteps';
 import { describeRefusal, describeTask, useDrawActions, type SeedMode } from './useDrawActions';
 
-export { describeTask } from './useDrawActions';
-
 const useStyles = makeStyles({
   actions: { display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: tokens.spacingHorizontalM },
   list: {
@@ -92,16 +90,8 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
   const ready = plan.ready;
   const blocker = plan.blocker;
   const isDrawnAlready = blocker?.kind === 'drawn';
-  const committed =
-    action.kind === 'committed'
-      ? action
-      : plan.pending
-        ? {
-            seq: plan.pending.seq,
-            announcement: plan.pending.announcement,
-            commitment: plan.pending.commitment,
-          }
-        : null;
+  const refusal = blocker ? describeRefusal({ kind: 'blocked', blocker }, task) : null;
+  const committed = action.kind === 'committed' ? action : plan.pending;
 
   const input = { book, task, plan, rules, mode, announcement, publicText, operator };
 
@@ -141,22 +131,20 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
           <div>{`请按上述说明修改计划表或名录库，然后回到${stepRef('check')}重新读取并校验。`}</div>
         </ErrorBar>
       )}
-      {!ready && <DrawWarnings plan={plan} />}
+      {!ready && <DrawWarnings warnings={warnings} />}
 
       {ready && (
         <>
           <HistoryIssues plan={plan} />
           {/* What to mind before drawing belongs above the action; the staff rule is in 抽取依据. */}
-          <DrawWarnings plan={plan} />
-          {blocker && blocker.kind !== 'drawn' && (
-            <ErrorBar title={describeRefusal({ kind: 'blocked', blocker }, task).title}>
-              {describeRefusal({ kind: 'blocked', blocker }, task).message}
-            </ErrorBar>
+          <DrawWarnings warnings={warnings} />
+          {refusal && blocker?.kind !== 'drawn' && (
+            <ErrorBar title={refusal.title}>{refusal.message}</ErrorBar>
           )}
           {/* Right after this task's own draw the result below says it all; the notice is for later visits. */}
-          {isDrawnAlready && session.lastDraw?.seq !== plan.lastDraw && (
+          {refusal && isDrawnAlready && session.lastDraw?.seq !== plan.lastDraw && (
             <ErrorBar title="该任务已经抽取过" intent="info">
-              {describeRefusal({ kind: 'blocked', blocker }, task).message}
+              {refusal.message}
             </ErrorBar>
           )}
 
@@ -201,6 +189,7 @@ export function DrawPanel({ book, env, applyOps, session, updateSession }: StepP
               {mode === 'public' && (
                 <PublicSeedSteps
                   task={task}
+                  protocol={ready.inputs.protocol}
                   announcement={announcement}
                   onAnnouncement={setAnnouncement}
                   publicText={publicText}

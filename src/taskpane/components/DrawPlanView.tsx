@@ -19,7 +19,7 @@ import {
 import { ErrorBar } from './ErrorBar';
 import { stepRef } from '../stepTypes';
 import type { DrawPlan, DrawReady } from '../../core/session';
-import { describeReplacement, listDrawWarnings } from '../../core/session/drawTask';
+import { describeReplacement } from '../../core/session/drawTask';
 
 /** Lists longer than this are cut in the pane; the full lists are stored with the draw. */
 const MAX_LISTED = 200;
@@ -148,10 +148,8 @@ export function StaffRule({ plan }: { plan: DrawPlan }) {
  * What to mind before 抽取, above the action: too few staff for some target or department, a draw
  * outside the task's 抽查时间, errors on the task's row of the plan table. Nothing when all is well.
  */
-export function DrawWarnings({ plan }: { plan: DrawPlan }) {
+export function DrawWarnings({ warnings }: { warnings: readonly string[] }) {
   const styles = useStyles();
-  const { checks } = plan;
-  const warnings = listDrawWarnings(checks);
   if (warnings.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline">

@@ -11,7 +11,7 @@ import {
   tokens,
 } from '@fluentui/react-components';
 import { useState } from 'react';
-import type { Finding } from '../../core/findings';
+import { formatFindingPlace, type Finding } from '../../core/findings';
 
 export type FindingListProps = {
   findings: readonly Finding[];
@@ -142,7 +142,7 @@ export function FindingList({
   // Small reports open fully; large ones open the first sheet only.
   const open = visible.length <= 60 ? groups.map((g) => g.sheet) : groups.slice(0, 1).map((g) => g.sheet);
   const describe = (f: Finding) =>
-    `${f.cell ? `${f.sheet}!${f.cell}` : f.sheet}，${f.severity === 'error' ? '错误' : '提醒'}：${f.message}${f.suggestion ? `。建议改为：${f.suggestion}` : ''}`;
+    `${formatFindingPlace(f)}，${f.severity === 'error' ? '错误' : '提醒'}：${f.message}${f.suggestion ? `。建议改为：${f.suggestion}` : ''}`;
   const content = (f: Finding) => (
     <span className={styles.body}>
       <span className={styles.where}>

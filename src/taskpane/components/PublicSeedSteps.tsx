@@ -1,6 +1,11 @@
 import { Button, Field, Input, makeStyles, Text, Textarea, tokens } from '@fluentui/react-components';
+import type { DrawProtocol } from '../../core/draw/types';
 import type { PlanTask } from '../../core/prepare/planTask';
-import { announcementProblem, publicTextProblem } from '../../core/session/announcement';
+import {
+  announcementProblem,
+  listCommitmentNotice,
+  publicTextProblem,
+} from '../../core/session/announcement';
 import { CopyButton } from './CopyButton';
 import { EffectNote } from './EffectNote';
 import { ErrorBar } from './ErrorBar';
@@ -15,19 +20,6 @@ const useStyles = makeStyles({
   },
   muted: { color: tokens.colorNeutralForeground3 },
 });
-
-/** The text the bureau publishes before the number exists. */
-export function announcementText(
-  task: Pick<PlanTask, 'planName' | 'taskName'>,
-  announcement: string,
-  commitment: string,
-): string {
-  return [
-    `${task.planName} ${task.taskName}`,
-    `本次抽取将以“${announcement}”的结果作为随机数，按 ssj-draw/1 规则计算。`,
-    `承诺值（SHA-256）：${commitment}`,
-  ].join('\n');
-}
 
 function CommitmentView({ text, seq, commitment }: { text: string; seq: number; commitment: string }) {
   const styles = useStyles();
@@ -48,6 +40,8 @@ function CommitmentView({ text, seq, commitment }: { text: string; seq: number; 
 
 export type PublicSeedStepsProps = {
   task: PlanTask;
+  /** The protocol the draw will use, named in the text to publish. */
+  protocol: DrawProtocol;
   announcement: string;
   onAnnouncement: (text: string) => void;
   publicText: string;
@@ -94,7 +88,12 @@ export function PublicSeedSteps(p: PublicSeedStepsProps) {
       )}
       {p.committed && (
         <CommitmentView
-          text={announcementText(p.task, p.committed.announcement, p.committed.commitment)}
+          text={listCommitmentNotice(
+            p.task,
+            p.committed.announcement,
+            p.committed.commitment,
+            p.protocol,
+          ).join('\n')}
           seq={p.committed.seq}
           commitment={p.committed.commitment}
         />

@@ -87,21 +87,30 @@ export function PublishPanel({ book, env, applyOps, refresh, selectCell }: StepP
   const styles = useStyles();
   const [status, setStatus] = useState<Status>({ kind: 'idle' });
   const today = formatLogTime(env.now()).slice(0, 10);
-  const publication = useMemo(() => (book ? readPublication(book, today) : null), [book, today]);
-  if (!book || !publication) return <Text>{`请先在${stepRef('check')}读取并校验工作簿。`}</Text>;
+  // All of it follows from the book: worked out once per read, not on every status change
+  // (verifying the log replays every draw; the sheets' operations hold every row).
+  const planned = useMemo(() => {
+    if (!book) return null;
+    const publication = readPublication(book, today);
+    // The registers as the 公示 read them: not read a second time.
+    const registers = planResultsRegisters(book, undefined, publication.results);
+    return {
+      publication,
+      publicationPlan: publicationOps(book, publication, today, { publication: true }),
+      figuresPlan: publicationOps(book, publication, today, { figures: true }),
+      plannedRegister: new Map(registers.ok ? registers.plan.added.map((a) => [a.draw.seq, a]) : []),
+      // Data that fails verification never reaches the 公示 (or a new register).
+      unverified: firstLogError(book),
+    };
+  }, [book, today]);
+  if (!book || !planned) return <Text>{`请先在${stepRef('check')}读取并校验工作簿。`}</Text>;
 
+  const { publication, publicationPlan, figuresPlan, plannedRegister, unverified } = planned;
   const { results, rows, years } = publication;
   const live = book.events.draws.filter((d) => !d.voided);
   const withResult = publication.withResults;
-  const publicationPlan = publicationOps(book, publication, today, { publication: true });
-  const figuresPlan = publicationOps(book, publication, today, { figures: true });
   const publicationSheet = publicationPlan.sheets.publication;
   const figuresSheet = figuresPlan.sheets.figures;
-  // The registers as the 公示 read them: not read a second time on every render.
-  const registers = planResultsRegisters(book, undefined, results);
-  const plannedRegister = new Map(registers.ok ? registers.plan.added.map((a) => [a.draw.seq, a]) : []);
-  // Data that fails verification never reaches the 公示 (or a new register).
-  const unverified = firstLogError(book);
   const isWorking = status.kind === 'working' || unverified !== null;
   const errors = publication.errors.length;
 

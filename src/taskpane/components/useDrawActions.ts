@@ -128,7 +128,7 @@ export function useDrawActions({
     }
     setAction({ kind: 'working', label: '正在抽取并写入工作簿…' });
     applyOps(outcome.ops).then(
-      (next) => {
+      () => {
         if (!outcome.ok) {
           fail(
             '抽取失败',
@@ -142,9 +142,8 @@ export function useDrawActions({
           resultSheet: outcome.resultSheet,
           seedSource: outcome.entry.seedSource,
           replaces: fresh.replaces,
-          head: next
-            ? (next.log.rows[next.log.rows.length - 1]?.entry.hash ?? outcome.entry.hash)
-            : outcome.entry.hash,
+          // The draw's row is the last of the log: its hash is the chain head, as the CLI prints it.
+          head: outcome.entry.hash,
           rows: outcome.record.result.map((e) => ({
             name: outcome.context.targets[e.target]?.name ?? e.target,
             uscc: outcome.context.targets[e.target]?.uscc ?? '',
