@@ -5,10 +5,10 @@
  * exit 2: never a crash, a hang, an English warning or a broken log.
  */
 import { unzipSync, zipSync } from 'fflate';
-import { runCli } from '../../src/cli';
 import type { WorkbookOp } from '../../src/core/workbookOps';
 import { createXlsxWorkbook, openXlsxWorkbook } from '../../src/workbook/xlsx';
-import { createFakeIo, type FakeIo } from '../cli/fakeIo';
+import { createFakeIo } from '../cli/fakeIo';
+import { run as cli } from '../cli/logFixture';
 import { exceljsBook, openpyxlStyleBook } from '../fidelity/producerBooks';
 import { buildSampleBook, SAMPLE_SHEETS } from '../../src/core/sample';
 
@@ -18,13 +18,6 @@ async function bytesOf(ops: WorkbookOp[]): Promise<Uint8Array> {
   const book = createXlsxWorkbook();
   await book.apply(ops);
   return book.save();
-}
-
-async function cli(io: FakeIo, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  io.out = '';
-  io.err = '';
-  const code = await runCli(argv, io);
-  return { code, out: io.out, err: io.err };
 }
 
 function expectOneChineseLine(r: { code: number; err: string }): void {
