@@ -1,7 +1,7 @@
 import { saveSettingsOps } from '../../../src/core/plan';
 import { commitDraw, makeDraw, planDraw, voidDraw } from '../../../src/core/session';
 import { readBookState } from '../../../src/workbook';
-import { applyAndRead, DRAW_DATE, HEX, META, sampleBook, taskOf } from './sessionFixture';
+import { applyAndRead, DRAW_DATE, drawnSampleBook, HEX, META, sampleBook, taskOf } from './sessionFixture';
 
 describe('planDraw', () => {
   it('takes the team size and the department from the bureau settings saved in the book', async () => {
@@ -133,16 +133,7 @@ describe('commitDraw and makeDraw', () => {
   });
 
   it('refuses to draw a task whose draw stands, and to extend a broken log', async () => {
-    const book = await sampleBook();
-    let state = await readBookState(book);
-    const d = makeDraw(
-      state,
-      planDraw(state, taskOf(state), {}, DRAW_DATE),
-      { source: 'local', hex: HEX },
-      META,
-    );
-    if (!d.ok) throw new Error('draw refused');
-    state = await applyAndRead(book, d.ops);
+    const { state } = await drawnSampleBook();
     expect(planDraw(state, taskOf(state), {}, DRAW_DATE).blocker).toEqual({ kind: 'drawn', seq: 1 });
     const broken = {
       ...state,

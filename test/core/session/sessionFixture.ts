@@ -2,7 +2,7 @@
 import { formatLogTime } from '../../../src/core/log';
 import { buildSampleBook } from '../../../src/core/sample';
 import type { BookState, EventMeta } from '../../../src/core/session';
-import { dateToSerialDay } from '../../../src/core/session';
+import { dateToSerialDay, makeDraw, planDraw } from '../../../src/core/session';
 import type { WorkbookOp } from '../../../src/core/workbookOps';
 import { createMemoryWorkbook, readBookState } from '../../../src/workbook';
 import type { MemoryWorkbook } from '../../../src/workbook/memory';
@@ -28,4 +28,18 @@ export function taskOf(state: BookState, planNo = '2025002', taskNo = '001') {
   const task = state.report.tasks.find((t) => t.planNo === planNo && t.taskNo === taskNo);
   if (!task) throw new Error(`no task ${planNo}/${taskNo}`);
   return task;
+}
+
+/** The sample book with task 2025002/001 drawn on the local seed HEX, read again after the draw. */
+export async function drawnSampleBook(): Promise<{ book: MemoryWorkbook; state: BookState }> {
+  const book = await sampleBook();
+  const state = await readBookState(book);
+  const d = makeDraw(
+    state,
+    planDraw(state, taskOf(state), {}, DRAW_DATE),
+    { source: 'local', hex: HEX },
+    META,
+  );
+  if (!d.ok) throw new Error('draw refused');
+  return { book, state: await applyAndRead(book, d.ops) };
 }
