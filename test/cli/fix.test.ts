@@ -1,14 +1,9 @@
 import { runCli } from '../../src/cli';
 import { buildSampleBook } from '../../src/core/sample';
 import type { WorkbookOp } from '../../src/core/workbookOps';
-import { createXlsxWorkbook, openXlsxWorkbook } from '../../src/workbook/xlsx';
+import { openXlsxWorkbook } from '../../src/workbook/xlsx';
 import { createFakeIo } from './fakeIo';
-
-async function bookBytes(ops: WorkbookOp[]): Promise<Uint8Array> {
-  const book = createXlsxWorkbook();
-  await book.apply(ops);
-  return book.save();
-}
+import { bookBytes } from './logFixture';
 
 /** The Xingtai notice's 附件2 as a bureau would paste it into Excel, its example row unchanged. */
 const XINGTAI: WorkbookOp[] = [

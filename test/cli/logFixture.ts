@@ -9,15 +9,18 @@ import { createFakeIo } from './fakeIo';
 export const TASK = '2025002/001';
 export const RESULT = '抽取结果-2025002-001';
 
+/** A new .xlsx book made of `ops`, as bytes. */
+export async function bookBytes(ops: WorkbookOp[]): Promise<Uint8Array> {
+  const book = createXlsxWorkbook();
+  await book.apply(ops);
+  return book.save();
+}
+
 let sample: Uint8Array | null = null;
 
 /** The sample bureau book as .xlsx bytes (built once). */
 export async function sampleBytes(): Promise<Uint8Array> {
-  if (!sample) {
-    const book = createXlsxWorkbook();
-    await book.apply(buildSampleBook().ops);
-    sample = await book.save();
-  }
+  sample ??= await bookBytes(buildSampleBook().ops);
   return sample;
 }
 

@@ -2,16 +2,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runCli } from '../../src/cli';
 import { buildSampleBook } from '../../src/core/sample';
-import { createXlsxWorkbook, openXlsxWorkbook } from '../../src/workbook/xlsx';
+import { openXlsxWorkbook } from '../../src/workbook/xlsx';
 import { saveTableChoicesOps } from '../../src/core/tables';
-import type { WorkbookOp } from '../../src/core/workbookOps';
 import { createFakeIo } from './fakeIo';
-
-async function bookBytes(ops: WorkbookOp[]): Promise<Uint8Array> {
-  const book = createXlsxWorkbook();
-  await book.apply(ops);
-  return book.save();
-}
+import { bookBytes } from './logFixture';
 
 describe('shuangsuiji validate', () => {
   it('lists the tables of the sample book as JSON per cli.md', async () => {

@@ -6,11 +6,8 @@
  * control names in English or the add-in's technical terms. Screenshots in test-output/screenshots/.
  * Needs Debian's chromium: apt-get install -y chromium.
  */
-import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { buildOnce, closeServer, launchChromium, OFFICE_JS_HOST, screenshotPath, serve } from './buildOnce';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from './buildOnce';
 import {
   confirmDraw,
   controlNames,
@@ -21,41 +18,24 @@ import {
   readBook,
   TECHNICAL_WORDS,
 } from './clerkSteps';
+import { openFakeHostPane, startFakeHost, stopFakeHost, type FakeHost } from './openFakeHostPane';
 import { sampleFakeBookSeed } from './sampleSeed';
 
 describe('the task pane in a narrow and a wide window', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = '';
-  let fakeHostJs = '';
+  let host: FakeHost | undefined;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const build = await buildOnce();
-    fakeHostJs = readFileSync(path.join(build.dir, 'fakeHost.js'), 'utf8');
-    ({ server, baseUrl } = await serve(build.dir));
+    host = await startFakeHost();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
+  afterAll(() => stopFakeHost(host));
 
   /**
    * The pane in a fake Excel with the demo book; by default ExcelApi 1.12 (no merged cells), so the
    * version notice shows.
    */
   async function openPane(width: number, excelApiMinor = 12): Promise<{ page: Page; errors: string[] }> {
-    if (!browser) throw new Error('browser did not start');
-    const seed = await sampleFakeBookSeed(excelApiMinor);
-    const page = await browser.newPage({ viewport: { width, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    await page.route(`**://${OFFICE_JS_HOST}/**`, (route) => route.abort('blockedbyclient'));
-    await page.addInitScript({
-      content: `window.__SSJ_FAKE_BOOK__ = ${JSON.stringify(seed)};\n${fakeHostJs}`,
-    });
-    await page.goto(`${baseUrl}/taskpane.html`);
+    const { page, errors } = await openFakeHostPane(host, await sampleFakeBookSeed(excelApiMinor), width);
     await page.getByRole('button', { name: '读取并校验' }).waitFor({ timeout: 10_000 });
     return { page, errors };
   }

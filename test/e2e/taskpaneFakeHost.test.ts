@@ -5,11 +5,9 @@
  * 读取校验 → 抽取 → 抽取记录 (验证) → 记录表 → 结果公示, with screenshots at 320 and 800 px.
  * Needs Debian's chromium: apt-get install -y chromium.
  */
-import { readFileSync } from 'node:fs';
-import type { Server } from 'node:http';
-import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { buildOnce, closeServer, launchChromium, OFFICE_JS_HOST, screenshotPath, serve } from './buildOnce';
+import type { Page } from 'playwright-core';
+import { screenshotPath } from './buildOnce';
+import { openFakeHostPane, startFakeHost, stopFakeHost, type FakeHost } from './openFakeHostPane';
 import { sampleFakeBookSeed } from './sampleSeed';
 
 async function shoot(page: Page, name: string): Promise<void> {
@@ -20,36 +18,17 @@ async function shoot(page: Page, name: string): Promise<void> {
 }
 
 describe('taskpane.html in a fake Excel', () => {
-  let server: Server | undefined;
-  let browser: Browser | undefined;
-  let baseUrl = '';
-  let fakeHostJs = '';
+  let host: FakeHost | undefined;
 
   beforeAll(async () => {
-    browser = await launchChromium();
-    const build = await buildOnce();
-    fakeHostJs = readFileSync(path.join(build.dir, 'fakeHost.js'), 'utf8');
-    ({ server, baseUrl } = await serve(build.dir));
+    host = await startFakeHost();
   }, 240_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await closeServer(server);
-  });
+  afterAll(() => stopFakeHost(host));
 
   it('reads, draws, verifies and writes forms in the workbook, as a clerk sees it', async () => {
-    if (!browser) throw new Error('browser did not start');
     // ExcelApi 1.12: merged cells cannot be read, which the pane must say.
-    const seed = await sampleFakeBookSeed(12);
-    const page = await browser.newPage({ viewport: { width: 320, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !message.text().includes('ERR_BLOCKED_BY_CLIENT')) errors.push(`console: ${message.text()}`);
-    });
-    await page.route(`**://${OFFICE_JS_HOST}/**`, (route) => route.abort('blockedbyclient'));
-    await page.addInitScript({ content: `window.__SSJ_FAKE_BOOK__ = ${JSON.stringify(seed)};\n${fakeHostJs}` });
-    await page.goto(`${baseUrl}/taskpane.html`);
+    const { page, errors } = await openFakeHostPane(host, await sampleFakeBookSeed(12), 320, { consoleErrors: true });
 
     // Old Excel notice, then 读取校验.
     await page.getByText('当前 Excel 版本较旧，部分功能不可用').waitFor({ timeout: 10_000 });
@@ -124,12 +103,7 @@ describe('taskpane.html in a fake Excel', () => {
   }, 90_000);
 
   it('commits to a public number and draws with it: two dialogs in a row after the rules were changed', async () => {
-    if (!browser) throw new Error('browser did not start');
-    const seed = await sampleFakeBookSeed(13);
-    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
-    await page.route(`**://${OFFICE_JS_HOST}/**`, (route) => route.abort('blockedbyclient'));
-    await page.addInitScript({ content: `window.__SSJ_FAKE_BOOK__ = ${JSON.stringify(seed)};\n${fakeHostJs}` });
-    await page.goto(`${baseUrl}/taskpane.html`);
+    const { page } = await openFakeHostPane(host, await sampleFakeBookSeed(13), 800);
     await page.getByRole('button', { name: '读取并校验' }).click();
     await page.getByRole('list', { name: '找到的表格（共 5 个）' }).waitFor({ timeout: 15_000 });
     await page.getByRole('button', { name: '第 3 步：抽取' }).click();

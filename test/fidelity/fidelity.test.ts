@@ -11,11 +11,11 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { unzipSync } from 'fflate';
-import { runCli } from '../../src/cli';
 import type { DrawRecord } from '../../src/core/draw';
 import { SAMPLE_SHEETS } from '../../src/core/sample';
 import { readZip } from '../../src/workbook/xlsx/readZip';
 import { createFakeIo, type FakeIo } from '../cli/fakeIo';
+import { run as cli } from '../cli/logFixture';
 import { cleanUp, run as runTool, toPdf } from '../e2e/libreOffice';
 import { exceljsBook, libreOfficeResave, openpyxlStyleBook, USER_EXTRAS } from './producerBooks';
 
@@ -117,13 +117,6 @@ function expectUserPartsKept(input: Uint8Array, output: Uint8Array, rewritten: r
     const after = elements(elements(text(b, 'xl/styles.xml'), coll)[0] ?? '', item);
     expect({ coll, kept: after.slice(0, before.length) }).toEqual({ coll, kept: before });
   }
-}
-
-async function cli(io: FakeIo, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  io.out = '';
-  io.err = '';
-  const code = await runCli(argv, io);
-  return { code, out: io.out, err: io.err };
 }
 
 const producers: [string, () => Promise<Uint8Array>, string][] = [

@@ -8,17 +8,11 @@ import { buildSampleBook } from '../../src/core/sample';
 import { createSampleRandom } from '../../src/core/sample/sampleRandom';
 import type { CellInput, WorkbookOp } from '../../src/core/workbookOps';
 import ExcelJS from 'exceljs';
-import { createXlsxWorkbook } from '../../src/workbook/xlsx';
 import { createFakeIo } from '../cli/fakeIo';
+import { bookBytes } from '../cli/logFixture';
 
 const rnd = createSampleRandom(20251124);
 const CJK = /[\u4e00-\u9fff]/;
-
-async function bytesOf(ops: WorkbookOp[]): Promise<Uint8Array> {
-  const book = createXlsxWorkbook();
-  await book.apply(ops);
-  return book.save();
-}
 
 function hostileValue(): CellInput {
   const pick = rnd.int(14);
@@ -76,7 +70,7 @@ function expectCleanOutcome(code: number, err: string): void {
 describe('hostile and broken input', () => {
   let good: Uint8Array;
   beforeAll(async () => {
-    good = await bytesOf(buildSampleBook({ targets: 20 }).ops);
+    good = await bookBytes(buildSampleBook({ targets: 20 }).ops);
   });
 
   it('answers truncated and corrupted files with a Chinese reason, never a crash', async () => {
@@ -94,7 +88,7 @@ describe('hostile and broken input', () => {
 
   it('validates and draws books with hostile values in every column without crashing', async () => {
     for (let i = 0; i < 30; i++) {
-      const bytes = await bytesOf(hostileBook());
+      const bytes = await bookBytes(hostileBook());
       const before = Uint8Array.from(bytes);
       const io = createFakeIo({ '/work/b.xlsx': bytes }, i);
       const v = await runCli(['validate', 'b.xlsx', '--json'], io);
@@ -117,7 +111,7 @@ describe('hostile and broken input', () => {
       { kind: 'merge', sheet: '检查对象名录库', address: 'B2:C2' },
       { kind: 'copySheet', source: '年度抽查计划', sheet: '年度抽查计划 (2)' },
     ];
-    const io = createFakeIo({ '/work/b.xlsx': await bytesOf(ops) });
+    const io = createFakeIo({ '/work/b.xlsx': await bookBytes(ops) });
     const code = await runCli(['validate', 'b.xlsx', '--json'], io);
     expectCleanOutcome(code, io.err);
     const doc = JSON.parse(io.out) as { tables: { kind: string }[] };
@@ -131,7 +125,7 @@ describe('hostile and broken input', () => {
         ? { ...op, rows: op.rows.map((r) => r.map((v, c) => (c === 1 && typeof v === 'string' && r[3] === '定点零售药店' ? `=cmd|' /C calc'!A0${v}` : v))) }
         : op,
     );
-    const io = createFakeIo({ '/work/b.xlsx': await bytesOf(ops) });
+    const io = createFakeIo({ '/work/b.xlsx': await bookBytes(ops) });
     expect(await runCli(['draw', 'b.xlsx', '--task', '2025002/001'], io)).toBe(0);
     const io2 = createFakeIo({ '/work/c.xlsx': io.files.get('/work/b.draw.xlsx')! });
     expect(await runCli(['forms', 'c.xlsx'], io2)).toBe(0);

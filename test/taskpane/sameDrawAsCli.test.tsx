@@ -14,6 +14,7 @@ import { createMemoryWorkbook, readBookState } from '../../src/workbook';
 import { createXlsxWorkbook } from '../../src/workbook/xlsx';
 import { createFakeIo } from '../cli/fakeIo';
 import { run } from '../cli/logFixture';
+import { SAMPLE_SETTINGS } from '../core/session/sessionFixture';
 import { confirmInDialog, NOW, openStep, pickOption, readAndCheck, renderApp } from './appHarness';
 import { installDomPolyfills } from './setupDom';
 
@@ -21,17 +22,7 @@ beforeAll(installDomPolyfills);
 
 const ANNOUNCEMENT = '2025-04-01 福彩3D 第2025086期 开奖号码：d d d';
 const NUMBER = '2025-04-01 福彩3D 第2025086期 开奖号码：3 7 1';
-const SETTINGS = saveSettingsOps(
-  {
-    year: 2025,
-    division: '邢台市',
-    department: '医疗保障局',
-    teamSize: 3,
-    jointDepartments: [],
-    creditClasses: [],
-  },
-  false,
-);
+const SETTINGS = saveSettingsOps(SAMPLE_SETTINGS, false);
 
 async function paneRecord(): Promise<DrawRecord> {
   const port = createMemoryWorkbook();

@@ -1,16 +1,14 @@
-import { createOfficeWorkbook } from '../../src/workbook/office';
 import { readBookState } from '../../src/workbook';
 import { buildSampleBook } from '../../src/core/sample';
 import { makeDraw, planDraw } from '../../src/core/session';
-import { FakeExcel } from './fakeExcel';
+import { officeOnFake } from './officeOnFake';
 
 /**
  * Reads a sample book of `targets` rows through the Office adapter, draws 5 % of a task
  * and logs it (`draws` times, one task after another); counts the syncs of the last draw.
  */
 async function drawAndLog(targets: number, draws = 1) {
-  const fake = new FakeExcel();
-  const port = createOfficeWorkbook(fake.excelRun, fake.requirements);
+  const { fake, book: port } = officeOnFake();
   await port.apply(buildSampleBook({ targets }).ops);
   let out = { readSyncs: 0, writeSyncs: 0, drawn: 0, maxRequest: 0 };
   for (let i = 0; i < draws; i++) {

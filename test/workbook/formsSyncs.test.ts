@@ -10,10 +10,9 @@ import { resultsRegisterOps, type DrawItem } from '../../src/core/results';
 import { buildSampleBook } from '../../src/core/sample';
 import { makeDraw, planDraw } from '../../src/core/session';
 import { createMemoryWorkbook, readBookState } from '../../src/workbook';
-import { createOfficeWorkbook } from '../../src/workbook/office';
 import { PAYLOAD_LIMIT_BYTES } from '../../src/workbook/office/payload';
 import { FORMS_PER_BATCH } from '../../src/taskpane/components/FormsPanel';
-import { FakeExcel } from './fakeExcel';
+import { officeOnFake } from './officeOnFake';
 
 /** A logged draw of 25 % of a 2,400-target sample book: more than 500 targets, each with a team. */
 async function bigDraw(): Promise<DrawItem> {
@@ -32,8 +31,7 @@ type Run = { perBatch: number[]; maxRequest: number; forms: number };
 /** Writes the first `n` targets' forms through the Office adapter, batch by batch as the pane does. */
 async function fillForms(draw: DrawItem, n: number): Promise<Run> {
   const record = { ...draw.record, result: draw.teams.slice(0, n) };
-  const fake = new FakeExcel();
-  const port = createOfficeWorkbook(fake.excelRun, fake.requirements);
+  const { fake, book: port } = officeOnFake();
   fake.seed('计划', [['抽查计划编号']]);
   const sheetName = recordFormsSheetName(record);
   const perBatch: number[] = [];
@@ -70,8 +68,7 @@ describe('500 record forms through the Office adapter', () => {
 
   it('writes the results entry sheet of 500 targets in as many syncs as that of 50', async () => {
     const syncs = async (n: number) => {
-      const fake = new FakeExcel();
-      const port = createOfficeWorkbook(fake.excelRun, fake.requirements);
+      const { fake, book: port } = officeOnFake();
       fake.seed('计划', [['抽查计划编号']]);
       await port.apply(resultsRegisterOps({ ...draw, teams: draw.teams.slice(0, n) }, '检查结果-x'));
       return { count: fake.syncCount, max: Math.max(...fake.syncs.map((s) => s.requestBytes)) };

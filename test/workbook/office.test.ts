@@ -1,22 +1,15 @@
 import { createOfficeWorkbook, detectCapabilities } from '../../src/workbook/office';
-import type { OfficeWorkbookOptions } from '../../src/workbook/office';
 import {
   MERGE_RESERVE_BYTES,
   PAYLOAD_BUDGET_BYTES,
   PAYLOAD_LIMIT_BYTES,
   READ_BYTES_PER_CELL,
 } from '../../src/workbook/office/payload';
+import { officeOnFake } from './officeOnFake';
 import { rejection } from './rejection';
 import type { CellValue } from '../../src/core/grid';
 import type { WorkbookOp } from '../../src/workbook/port';
 import { FakeExcel } from './fakeExcel';
-import type { FakeExcelOptions } from './fakeExcel';
-
-function setup(options: FakeExcelOptions & OfficeWorkbookOptions = {}) {
-  const fake = new FakeExcel(options);
-  const book = createOfficeWorkbook(fake.excelRun, fake.requirements, options);
-  return { fake, book };
-}
 
 function table(rows: number, cols: number): CellValue[][] {
   return Array.from({ length: rows }, (_, r) =>
@@ -57,7 +50,7 @@ describe('detectCapabilities', () => {
 
 describe('listSheets', () => {
   it('returns names, visibility and protection in one sync', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     fake.seed('名录', [['b']], { isProtected: true, visibility: 'hidden' });
     expect(await book.listSheets()).toEqual([
@@ -72,7 +65,7 @@ describe('listSheets', () => {
   });
 
   it('refuses an Excel older than ExcelApi 1.4 with a Chinese message', async () => {
-    const { book } = setup({ excelApiMinor: 3 });
+    const { book } = officeOnFake({ excelApiMinor: 3 });
     const e = await rejection(book.listSheets());
     expect(e.code).toBe('UNSUPPORTED_API');
     expect(e.message).toContain('ExcelApi 1.4');
@@ -81,7 +74,7 @@ describe('listSheets', () => {
 
 describe('readSheets', () => {
   it('returns text, values, formats, origin and absolute merges of the used range', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed(
       '计划',
       [
@@ -121,7 +114,7 @@ describe('readSheets', () => {
   });
 
   it('returns an empty grid for an empty sheet', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('空', []);
     const [g] = await book.readSheets(['空']);
     expect(g).toEqual({ sheet: '空', origin: { row: 0, col: 0 }, text: [], values: [], merges: [] });
@@ -129,7 +122,7 @@ describe('readSheets', () => {
   });
 
   it('names the missing sheets in a Chinese error', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     const e = await rejection(book.readSheets(['计划', '名录库']));
     expect(e.code).toBe('NO_SUCH_SHEET');
@@ -137,7 +130,7 @@ describe('readSheets', () => {
   });
 
   it('reports no merges below ExcelApi 1.13 instead of failing', async () => {
-    const { fake, book } = setup({ excelApiMinor: 12 });
+    const { fake, book } = officeOnFake({ excelApiMinor: 12 });
     fake.seed(
       '计划',
       [
@@ -155,7 +148,7 @@ describe('readSheets', () => {
   });
 
   it('reports a merge crossing a chunk boundary once', async () => {
-    const { fake, book } = setup({ payloadBudgetBytes: MERGE_RESERVE_BYTES + 2 * 10 * READ_BYTES_PER_CELL });
+    const { fake, book } = officeOnFake({ payloadBudgetBytes: MERGE_RESERVE_BYTES + 2 * 10 * READ_BYTES_PER_CELL });
     fake.seed('表', table(30, 2), { merges: ['B10:B11'] });
     const [g] = await book.readSheets(['表']);
     expect(g?.merges).toEqual([{ top: 9, left: 1, bottom: 10, right: 1 }]);
@@ -167,7 +160,7 @@ describe('readSheets', () => {
   it('uses the same number of syncs for 10, 1,000 and 100,000 rows except one per ~4 MB chunk', async () => {
     const cols = 4;
     for (const rows of [10, 1_000, 100_000]) {
-      const { fake, book } = setup();
+      const { fake, book } = officeOnFake();
       fake.seed('名录', table(rows, cols));
       const [g] = await book.readSheets(['名录']);
       expect(g?.values).toHaveLength(rows);
@@ -184,7 +177,7 @@ describe('readSheets', () => {
   });
 
   it('reads several sheets in the same syncs', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('A', table(100, 3));
     fake.seed('B', table(200, 5));
     fake.seed('C', table(5, 2));
@@ -194,7 +187,7 @@ describe('readSheets', () => {
   });
 
   it('retries with smaller chunks when cells are longer than estimated, staying under 5 MB', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     const long = '广东省深圳市南山区粤海街道科技园社区科苑路'.repeat(4); // 84 CJK characters
     fake.seed(
       '名录',
@@ -219,7 +212,7 @@ describe('apply', () => {
   });
 
   it('writes 5 rows in two syncs: the precondition check and the write', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('结果', []);
     await book.apply([writeOp(5)]);
     expect(fake.syncCount).toBe(2);
@@ -228,7 +221,7 @@ describe('apply', () => {
   });
 
   it('writes 20,000 rows to a new sheet in the same two syncs when they fit the payload budget', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     await book.apply([{ kind: 'addSheet', sheet: '结果' }, writeOp(20_000)]);
     expect(fake.syncCount).toBe(2);
@@ -237,7 +230,7 @@ describe('apply', () => {
   });
 
   it('reads what a write into an existing sheet overwrites first: one more sync per ~4 MB of it, never one per row', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('结果', []);
     await book.apply([writeOp(20_000)]);
     const reads = Math.ceil((20_000 * 5 * READ_BYTES_PER_CELL) / PAYLOAD_BUDGET_BYTES);
@@ -249,7 +242,7 @@ describe('apply', () => {
 
   it('splits a large write into one sync per budget-sized chunk, reporting progress', async () => {
     const budget = 256 * 1024;
-    const { fake, book } = setup({ payloadBudgetBytes: budget });
+    const { fake, book } = officeOnFake({ payloadBudgetBytes: budget });
     fake.seed('计划', [['a']]);
     const progress: [number, number][] = [];
     await book.apply([{ kind: 'addSheet', sheet: '结果' }, writeOp(20_000)], { onProgress: (d, t) => progress.push([d, t]) });
@@ -264,7 +257,7 @@ describe('apply', () => {
   });
 
   it('lands formula-like strings and 18-digit IDs as text', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('结果', []);
     await book.apply([
       {
@@ -298,7 +291,7 @@ describe('apply', () => {
   });
 
   it('leaves holes of ragged rows untouched and clears explicit nulls', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('结果', [
       ['x', 'x'],
       ['x', 'x'],
@@ -309,7 +302,7 @@ describe('apply', () => {
   });
 
   it('does not throw when protecting an already protected sheet', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('记录', [['a']], { isProtected: true, password: 'old' });
     fake.seed('结果', [['b']]);
     await book.apply([
@@ -325,7 +318,7 @@ describe('apply', () => {
   });
 
   it('refuses to write to a protected sheet unless the batch unprotects it first', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('记录', [['a']], { isProtected: true, password: 'pw' });
     const e = await rejection(book.apply([{ kind: 'write', sheet: '记录', address: 'A2', rows: [['b']] }]));
     expect(e.code).toBe('SHEET_PROTECTED');
@@ -340,7 +333,7 @@ describe('apply', () => {
   });
 
   it('refuses addSheet of an existing name before any change', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     const e = await rejection(
       book.apply([
@@ -356,7 +349,7 @@ describe('apply', () => {
   });
 
   it('refuses a write to a sheet that does not exist before any change', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     const e = await rejection(
       book.apply([
@@ -369,7 +362,7 @@ describe('apply', () => {
   });
 
   it('removes the sheets it added when the write sync fails, and rethrows', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     fake.failOnSync(2);
     await expect(
@@ -382,7 +375,7 @@ describe('apply', () => {
   });
 
   it('stops between chunks when cancelled and removes the sheets it added', async () => {
-    const { fake, book } = setup({ payloadBudgetBytes: 64 * 1024 });
+    const { fake, book } = officeOnFake({ payloadBudgetBytes: 64 * 1024 });
     fake.seed('计划', [['a']]);
     let calls = 0;
     await expect(
@@ -398,7 +391,7 @@ describe('apply', () => {
   });
 
   it('refuses list validation below ExcelApi 1.8 with a Chinese message naming the version', async () => {
-    const { fake, book } = setup({ excelApiMinor: 7 });
+    const { fake, book } = officeOnFake({ excelApiMinor: 7 });
     fake.seed('结果', []);
     const e = await rejection(
       book.apply([{ kind: 'listValidation', sheet: '结果', address: 'C2:C9', items: ['是', '否'] }]),
@@ -410,7 +403,7 @@ describe('apply', () => {
   });
 
   it('skips page setup below ExcelApi 1.9 and applies the rest', async () => {
-    const { fake, book } = setup({ excelApiMinor: 8 });
+    const { fake, book } = officeOnFake({ excelApiMinor: 8 });
     fake.seed('结果', []);
     await book.apply([
       { kind: 'pageSetup', sheet: '结果', setup: { orientation: 'landscape', paper: 'A4' } },
@@ -421,7 +414,7 @@ describe('apply', () => {
   });
 
   it('applies styles, widths, heights, merges, validation, page setup and visibility in one write sync', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     await book.apply([
       { kind: 'addSheet', sheet: '一户一表' },
@@ -482,7 +475,7 @@ describe('apply', () => {
   });
 
   it('sets a date validation with its bounds, a Chinese error alert and the prompt, in the same write sync', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     await book.apply([
       { kind: 'addSheet', sheet: '检查结果' },
@@ -504,11 +497,11 @@ describe('apply', () => {
   });
 
   it('refuses a date validation below ExcelApi 1.8, or with a bound that is not YYYY-MM-DD, before any change', async () => {
-    const old = setup({ excelApiMinor: 7 });
+    const old = officeOnFake({ excelApiMinor: 7 });
     old.fake.seed('结果', []);
     const e = await rejection(old.book.apply([{ kind: 'dateValidation', sheet: '结果', address: 'E5', min: '2025-04-01' }]));
     expect(e.code).toBe('UNSUPPORTED_API');
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('结果', []);
     const bad = await rejection(book.apply([{ kind: 'dateValidation', sheet: '结果', address: 'E5', min: '2025/4/1' }]));
     expect(bad.code).toBe('BAD_DATE');
@@ -517,7 +510,7 @@ describe('apply', () => {
   });
 
   it('checks expectValue preconditions in the first sync and refuses a changed cell before any change', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('抽取记录', [['链头哈希', 'abc']]);
     await book.apply([
       { kind: 'expectValue', sheet: '抽取记录', address: 'B1', value: 'abc' },
@@ -543,7 +536,7 @@ describe('apply', () => {
   });
 
   it('refuses to hide the last visible sheet before any change', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     const e = await rejection(book.apply([{ kind: 'setVisibility', sheet: '计划', visibility: 'hidden' }]));
     expect(e.code).toBe('LAST_VISIBLE_SHEET');
@@ -553,7 +546,7 @@ describe('apply', () => {
 
 describe('select', () => {
   it('activates the sheet and selects the cell in one sync', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['a']]);
     fake.seed('名录', [['b']]);
     await book.select('名录', 'C7');
@@ -563,14 +556,14 @@ describe('select', () => {
   });
 
   it('reports a missing sheet in Chinese', async () => {
-    const { book } = setup();
+    const { book } = officeOnFake();
     await expect(book.select('不存在', 'A1')).rejects.toMatchObject({ code: 'NO_SUCH_SHEET' });
   });
 });
 
 describe('copySheet through Office.js', () => {
   it('copies the template with Worksheet.copy and names the copy, in one write sync', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('模板', [['名称', null]]);
     fake.resetSyncs();
     await book.apply([

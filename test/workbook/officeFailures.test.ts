@@ -10,17 +10,8 @@ import { verifyLog } from '../../src/core/log';
 import type { CellValue } from '../../src/core/grid';
 import { readBookState } from '../../src/workbook';
 import type { WorkbookOp, WorkbookPort } from '../../src/workbook/port';
-import { createOfficeWorkbook } from '../../src/workbook/office';
-import type { OfficeWorkbookOptions } from '../../src/workbook/office';
-import { FakeExcel } from './fakeExcel';
-import type { FakeExcelOptions } from './fakeExcel';
+import { officeOnFake } from './officeOnFake';
 import { rejection } from './rejection';
-
-function setup(options: FakeExcelOptions & OfficeWorkbookOptions = {}) {
-  const fake = new FakeExcel(options);
-  const book = createOfficeWorkbook(fake.excelRun, fake.requirements, options);
-  return { fake, book };
-}
 
 /** Everything a user could see or rely on: sheets, visibility, protection, cell text and formats, merges. */
 async function lookOf(port: WorkbookPort): Promise<unknown> {
@@ -31,7 +22,7 @@ async function lookOf(port: WorkbookPort): Promise<unknown> {
 
 /** A sample bureau book in the fake, read back, ready to draw task 1 with 5 %. */
 async function sampleBook(targets = 60) {
-  const { fake, book } = setup();
+  const { fake, book } = officeOnFake();
   await book.apply(buildSampleBook({ targets }).ops);
   return { fake, book };
 }
@@ -100,7 +91,7 @@ describe('a failed batch in real Excel', () => {
   });
 
   it('gives back the earlier forms when the last batch of regenerated forms (delete old, rename new) fails', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('计划', [['抽查计划编号']]);
     fake.seed('记录表-2025001-001', [['部门联合抽查检查情况记录表'], ['旧的']], { isProtected: true });
     fake.seed('_ssj_新记录表_1', [['部门联合抽查检查情况记录表'], ['新的']]);
@@ -118,7 +109,7 @@ describe('a failed batch in real Excel', () => {
     expect(fake.cell('记录表-2025001-001', 'A3')?.value).toBe('最后一批');
     for (let sync = 2; sync <= syncs.length; sync++) {
       for (let atCommand = 1; atCommand <= syncs[sync - 1]!; atCommand++) {
-        const again = setup();
+        const again = officeOnFake();
         again.fake.seed('计划', [['抽查计划编号']]);
         again.fake.seed('记录表-2025001-001', [['部门联合抽查检查情况记录表'], ['旧的']], { isProtected: true });
         again.fake.seed('_ssj_新记录表_1', [['部门联合抽查检查情况记录表'], ['新的']]);
@@ -226,14 +217,14 @@ describe('co-authoring', () => {
 
 describe('page setup, stray cells and request size', () => {
   it('fits one page wide with verticalFitToPages null (documented), not 0', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('表', [['a']]);
     await book.apply([{ kind: 'pageSetup', sheet: '表', setup: { orientation: 'landscape', paper: 'A4', fitToOnePageWide: true } }]);
     expect(fake.sheet('表')?.pageLayout.zoom).toEqual({ horizontalFitToPages: 1, verticalFitToPages: null });
   });
 
   it('refuses to read a sheet whose used range reaches row 1,048,576 because of a stray value, naming it and the fix', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('名录', [['名称', '代码'], ['甲', '1']]);
     fake.sheet('名录')!.cells.set(1_048_575 * 16_384, { value: 'x', format: 'General' });
     fake.resetSyncs();
@@ -246,7 +237,7 @@ describe('page setup, stray cells and request size', () => {
   });
 
   it('refuses a used range that reaches column XFD the same way', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('名录', [['名称', '代码']]);
     fake.sheet('名录')!.cells.set(16_383, { value: 'x', format: 'General' });
     const e = await rejection(book.readSheets(['名录']));
@@ -256,7 +247,7 @@ describe('page setup, stray cells and request size', () => {
 
   it('retries a write that Excel refuses as too large with smaller requests', async () => {
     // The adapter's budget is above what this Excel accepts: its estimate was too low.
-    const { fake, book } = setup({ payloadLimitBytes: 200 * 1024, payloadBudgetBytes: 600 * 1024 });
+    const { fake, book } = officeOnFake({ payloadLimitBytes: 200 * 1024, payloadBudgetBytes: 600 * 1024 });
     fake.seed('结果', []);
     const rows: CellValue[][] = Array.from({ length: 4_000 }, (_, r) => [r + 1, `单位${r}`, `地址${r}`.repeat(3)]);
     await book.apply([{ kind: 'write', sheet: '结果', address: 'A1', rows }]);
@@ -269,7 +260,7 @@ describe('page setup, stray cells and request size', () => {
 
 describe('protected templates and copies', () => {
   it('fills the unlocked cells of a copy of a protected bureau template, as Excel allows', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('模板', [['被检查单位', null], ['统一社会信用代码', null]], { isProtected: true, password: '局', unlocked: ['B1:B2'] });
     await book.apply([
       { kind: 'copySheet', source: '模板', sheet: '记录表-1' },
@@ -281,7 +272,7 @@ describe('protected templates and copies', () => {
   });
 
   it('keeps an 18-digit code as text in an unlocked cell of a protected sheet, where it cannot set a text format', async () => {
-    const { fake, book } = setup();
+    const { fake, book } = officeOnFake();
     fake.seed('模板', [['身份证号', null]], { isProtected: true, unlocked: ['B1'] });
     await book.apply([{ kind: 'write', sheet: '模板', address: 'B1', rows: [['110101199001011234']] }]);
     expect(fake.cell('模板', 'B1')?.value).toBe('110101199001011234');

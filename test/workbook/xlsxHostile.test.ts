@@ -5,27 +5,13 @@
  * exit 2: never a crash, a hang, an English warning or a broken log.
  */
 import { unzipSync, zipSync } from 'fflate';
-import { runCli } from '../../src/cli';
-import type { WorkbookOp } from '../../src/core/workbookOps';
-import { createXlsxWorkbook, openXlsxWorkbook } from '../../src/workbook/xlsx';
-import { createFakeIo, type FakeIo } from '../cli/fakeIo';
+import { openXlsxWorkbook } from '../../src/workbook/xlsx';
+import { createFakeIo } from '../cli/fakeIo';
+import { bookBytes, run as cli } from '../cli/logFixture';
 import { exceljsBook, openpyxlStyleBook } from '../fidelity/producerBooks';
 import { buildSampleBook, SAMPLE_SHEETS } from '../../src/core/sample';
 
 const CJK = /[\u4e00-\u9fff]/;
-
-async function bytesOf(ops: WorkbookOp[]): Promise<Uint8Array> {
-  const book = createXlsxWorkbook();
-  await book.apply(ops);
-  return book.save();
-}
-
-async function cli(io: FakeIo, ...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  io.out = '';
-  io.err = '';
-  const code = await runCli(argv, io);
-  return { code, out: io.out, err: io.err };
-}
 
 function expectOneChineseLine(r: { code: number; err: string }): void {
   expect(r.code).toBe(2);
@@ -81,7 +67,7 @@ describe('text that looks like an _xHHHH_ escape', () => {
 
   it('reads back exactly as written, in a cell and in a sheet name', async () => {
     const book = await openXlsxWorkbook(
-      await bytesOf([
+      await bookBytes([
         { kind: 'addSheet', sheet: '名_x0041_录' },
         { kind: 'write', sheet: '名_x0041_录', address: 'A1', rows: [tricky] },
       ]),
@@ -100,7 +86,7 @@ describe('text that looks like an _xHHHH_ escape', () => {
           }
         : op,
     );
-    const io = createFakeIo({ '/work/b.xlsx': await bytesOf(ops) });
+    const io = createFakeIo({ '/work/b.xlsx': await bookBytes(ops) });
     io.userName = () => '王_x0041_明';
     const commit = await cli(
       io,
@@ -158,7 +144,7 @@ describe('far-away cells and giant merged areas', () => {
 
   it('validates and draws a directory with one stray cell at XFD1', async () => {
     const io = createFakeIo({
-      '/work/b.xlsx': await bytesOf([
+      '/work/b.xlsx': await bookBytes([
         ...buildSampleBook({ targets: 3000 }).ops,
         { kind: 'write', sheet: '检查对象名录库', address: 'XFD1', rows: [['x']] },
       ]),
@@ -175,7 +161,7 @@ describe('far-away cells and giant merged areas', () => {
 
   it('reads a sheet merged over A1:XFD1048576 as its top-left cell, without hanging', async () => {
     const io = createFakeIo({
-      '/work/b.xlsx': await bytesOf([
+      '/work/b.xlsx': await bookBytes([
         ...buildSampleBook({ targets: 40 }).ops,
         { kind: 'addSheet', sheet: '说明' },
         { kind: 'write', sheet: '说明', address: 'A1', rows: [['本表说明'], ['第二行']] },

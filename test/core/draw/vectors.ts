@@ -1,6 +1,7 @@
 /** Typed access to test/data/ssj-draw-vectors.json and …-v2.json (the spec's vectors, copied). */
 import raw from '../../data/ssj-draw-vectors.json';
 import rawV2 from '../../data/ssj-draw-vectors-v2.json';
+import { runDraw } from '../../../src/core/draw';
 import type { DrawInputs, ResultEntry, SubstitutionRecord } from '../../../src/core/draw';
 
 export type DrawVector = {
@@ -86,4 +87,21 @@ export function drawVectorV2(index: number): DrawVector {
   const vector = vectorsV2.draws[index];
   if (vector === undefined) throw new Error(`no ssj-draw/2 draw vector ${index}`);
   return vector;
+}
+
+/** Draws `vector`'s inputs and expects its input digest, result and record digest; returns the draw. */
+export function expectDrawReproduced(vector: DrawVector) {
+  const outcome = runDraw(vector.inputs);
+  if (!outcome.ok) throw new Error(outcome.failure.message);
+  expect(outcome.inputDigest).toBe(vector.inputDigest);
+  expect(outcome.result).toEqual(vector.result);
+  expect(outcome.recordDigest).toBe(vector.recordDigest);
+  return outcome;
+}
+
+/** Draws a failure vector's inputs and expects a refusal of its kind, with no result. */
+export function expectDrawRefused(vector: { readonly inputs: DrawInputs; readonly failure: string }): void {
+  const outcome = runDraw(vector.inputs);
+  expect(outcome).toMatchObject({ ok: false, failure: { kind: vector.failure } });
+  expect(outcome).not.toHaveProperty('result');
 }

@@ -1,33 +1,16 @@
 import {
   formsSheetsOf,
-  makeDraw,
-  planDraw,
   planRecordForms,
   planResultsRegisters,
   substituteInspector,
   voidDraw,
 } from '../../../src/core/session';
-import type { BookState } from '../../../src/core/session';
 import { readBookState } from '../../../src/workbook';
-import type { MemoryWorkbook } from '../../../src/workbook/memory';
-import { applyAndRead, DRAW_DATE, HEX, META, sampleBook, taskOf } from './sessionFixture';
-
-async function drawn(): Promise<{ book: MemoryWorkbook; state: BookState }> {
-  const book = await sampleBook();
-  const state = await readBookState(book);
-  const d = makeDraw(
-    state,
-    planDraw(state, taskOf(state), {}, DRAW_DATE),
-    { source: 'local', hex: HEX },
-    META,
-  );
-  if (!d.ok) throw new Error('draw refused');
-  return { book, state: await applyAndRead(book, d.ops) };
-}
+import { applyAndRead, drawnSampleBook, META } from './sessionFixture';
 
 describe('planRecordForms', () => {
   it('names the forms sheet after the task and tags it with its draw, outside the printed area', async () => {
-    const { book, state } = await drawn();
+    const { book, state } = await drawnSampleBook();
     const planned = planRecordForms(state, {});
     if (!planned.ok) throw new Error(planned.message);
     expect(planned.plan.sheets).toEqual(['记录表-2025002-001']);
@@ -38,7 +21,7 @@ describe('planRecordForms', () => {
   });
 
   it('regenerates a draw’s forms in place: same name, old sheet gone only in the last batch', async () => {
-    const { book, state } = await drawn();
+    const { book, state } = await drawnSampleBook();
     const first = planRecordForms(state, {});
     if (!first.ok) throw new Error(first.message);
     const after = await applyAndRead(book, first.plan.batches.flat());
@@ -56,7 +39,7 @@ describe('planRecordForms', () => {
   });
 
   it('refuses a draw number that is not a draw, naming the choices', async () => {
-    const { state } = await drawn();
+    const { state } = await drawnSampleBook();
     expect(planRecordForms(state, { seq: 9 })).toEqual({
       ok: false,
       message: '抽取记录第 9 条不是一次抽取（可选：1）。',
@@ -66,7 +49,7 @@ describe('planRecordForms', () => {
 
 describe('substituteInspector', () => {
   it('rewrites the result row, marks the draw’s forms out of date and appends the 递补 row last', async () => {
-    const { book, state } = await drawn();
+    const { book, state } = await drawnSampleBook();
     const forms = planRecordForms(state, {});
     if (!forms.ok) throw new Error(forms.message);
     const withForms = await applyAndRead(book, forms.plan.batches.flat());
@@ -92,7 +75,7 @@ describe('substituteInspector', () => {
   });
 
   it('says why when the target or the inspector is not on the draw (nothing logged)', async () => {
-    const { state } = await drawn();
+    const { state } = await drawnSampleBook();
     const outcome = substituteInspector(state, 1, { target: '不存在的药店', out: 'x', reason: '因病' }, META);
     expect(outcome).toMatchObject({ ok: false, refusal: { kind: 'invalid' } });
   });
@@ -100,7 +83,7 @@ describe('substituteInspector', () => {
 
 describe('planResultsRegisters', () => {
   it('adds one register per standing draw without one, and none for a voided draw', async () => {
-    const { book, state } = await drawn();
+    const { book, state } = await drawnSampleBook();
     const planned = planResultsRegisters(state);
     if (!planned.ok) throw new Error(planned.message);
     expect(planned.plan.added.map((a) => a.sheet)).toEqual(['检查结果-2025002-001-1']);

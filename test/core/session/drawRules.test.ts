@@ -2,17 +2,9 @@
 import { saveSettingsOps, type BureauSettings } from '../../../src/core/plan';
 import { commitDraw, planDraw } from '../../../src/core/session';
 import { readBookState } from '../../../src/workbook';
-import { applyAndRead, DRAW_DATE, META, sampleBook, taskOf } from './sessionFixture';
+import { applyAndRead, DRAW_DATE, META, SAMPLE_SETTINGS, sampleBook, taskOf } from './sessionFixture';
 
-const XINGTAI: BureauSettings = {
-  year: 2025,
-  division: '邢台市',
-  department: '医疗保障局',
-  teamSize: 3,
-  jointDepartments: [],
-  creditClasses: [],
-  minStaff: 2,
-};
+const XINGTAI: BureauSettings = { ...SAMPLE_SETTINGS, minStaff: 2 };
 
 describe('planDraw: 每组至少局部门工作人员', () => {
   it('takes minStaff from the bureau settings into an ssj-draw/2 record and says where it comes from', async () => {

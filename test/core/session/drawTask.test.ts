@@ -1,19 +1,20 @@
 import { saveSettingsOps } from '../../../src/core/plan';
 import { commitDraw, makeDraw, planDraw, voidDraw } from '../../../src/core/session';
 import { readBookState } from '../../../src/workbook';
-import { applyAndRead, DRAW_DATE, HEX, META, sampleBook, taskOf } from './sessionFixture';
+import {
+  applyAndRead,
+  DRAW_DATE,
+  drawnSampleBook,
+  HEX,
+  META,
+  SAMPLE_SETTINGS,
+  sampleBook,
+  taskOf,
+} from './sessionFixture';
 
 describe('planDraw', () => {
   it('takes the team size and the department from the bureau settings saved in the book', async () => {
-    const settings = {
-      year: 2025,
-      division: '邢台市',
-      department: '医疗保障局',
-      teamSize: 3,
-      jointDepartments: [],
-      creditClasses: [],
-    };
-    const state = await readBookState(await sampleBook(saveSettingsOps(settings, false)));
+    const state = await readBookState(await sampleBook(saveSettingsOps(SAMPLE_SETTINGS, false)));
     const plan = planDraw(state, taskOf(state), {}, DRAW_DATE);
     expect(plan.settings.teamSize).toBe(3);
     expect(plan.settings.bureauDepartment).toBe('医疗保障局');
@@ -133,16 +134,7 @@ describe('commitDraw and makeDraw', () => {
   });
 
   it('refuses to draw a task whose draw stands, and to extend a broken log', async () => {
-    const book = await sampleBook();
-    let state = await readBookState(book);
-    const d = makeDraw(
-      state,
-      planDraw(state, taskOf(state), {}, DRAW_DATE),
-      { source: 'local', hex: HEX },
-      META,
-    );
-    if (!d.ok) throw new Error('draw refused');
-    state = await applyAndRead(book, d.ops);
+    const { state } = await drawnSampleBook();
     expect(planDraw(state, taskOf(state), {}, DRAW_DATE).blocker).toEqual({ kind: 'drawn', seq: 1 });
     const broken = {
       ...state,
