@@ -219,7 +219,7 @@ export function readResults(grids: readonly Grid[], draws: readonly DrawItem[], 
     if (!header) {
       findings.push({
         severity: 'error',
-        code: 'RESULTS_REGISTER_HEADER_MISSING',
+        code: 'RESULTS_HEADER_MISSING',
         sheet,
         cell: 'A4',
         message: `找不到表头（应有 ${RESULTS_REGISTER_HEADER.join('、')} 各列）：表头被改动或删除，本表的结果无法读取。请恢复表头，或重新新建结果登记表后把结果抄过去。`,

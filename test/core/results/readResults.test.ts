@@ -151,7 +151,7 @@ describe('readResults', () => {
     const { book, draws, sheet } = await setUp();
     await book.apply([{ kind: 'write', sheet, address: 'E4', rows: [['日期']] }]);
     const reading = readResults(await gridsOf(book), draws, { today: TODAY });
-    expect(reading.findings.map((f) => f.code)).toEqual(['RESULTS_REGISTER_HEADER_MISSING']);
+    expect(reading.findings.map((f) => f.code)).toEqual(['RESULTS_HEADER_MISSING']);
     expect(reading.draws[0]!.pending).toBe(draws[0]!.teams.length);
   });
 
