@@ -166,7 +166,8 @@ export const HELP = (): string =>
 
 const PARSE_ERRORS: Record<string, (m: string) => string> = {
   ERR_PARSE_ARGS_UNKNOWN_OPTION: (m) => `未知选项 ${/'([^']+)'/.exec(m)?.[1] ?? ''}。运行 shuangsuiji --help 查看用法。`,
-  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (m) => `选项取值无效：${/'([^']+)'/.exec(m)?.[1] ?? m}（该选项需要一个值）。`,
+  // Node writes "Option '--task <value>' argument missing": the clerk needs the option's name only.
+  ERR_PARSE_ARGS_INVALID_OPTION_VALUE: (m) => `选项 ${/'(-[^' ]+)/.exec(m)?.[1] ?? m} 后面缺少取值。运行 shuangsuiji --help 查看用法。`,
   ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL: () => '多余的参数。运行 shuangsuiji --help 查看用法。',
 };
 

@@ -51,6 +51,9 @@ describe('shuangsuiji validate', () => {
     const io2 = createFakeIo();
     expect(await runCli(['validate'], io2)).toBe(2);
     expect(io2.err).toMatch(/缺少工作簿文件/);
+    const io4 = createFakeIo();
+    expect(await runCli(['draw', 'a.xlsx', '--task'], io4)).toBe(2);
+    expect(io4.err).toBe('选项 --task 后面缺少取值。运行 shuangsuiji --help 查看用法。\n');
     const io3 = createFakeIo();
     expect(await runCli(['frobnicate'], io3)).toBe(2);
     expect(io3.err).toMatch(/未知命令“frobnicate”/);
