@@ -270,7 +270,7 @@ function checkDrawRow(c: RowCheck, data: DrawData): void {
     dataError(
       c,
       'LOG_DRAW_RESULT',
-      `第 ${row} 行（序号 ${entry.seq}）存储的抽取结果与按 ssj-draw/1 重算的结果不一致。`,
+      `第 ${row} 行（序号 ${entry.seq}）存储的抽取结果与按 ${outcome.record.protocol} 重算的结果不一致。`,
     );
   if (entry.recordDigest !== outcome.recordDigest)
     rowError(
@@ -385,7 +385,7 @@ function checkSubstitutionRow(c: RowCheck, data: SubstitutionData): void {
     dataError(
       c,
       'LOG_SUBSTITUTION',
-      `第 ${c.row} 行（序号 ${c.entry.seq}）的递补无法按 ssj-draw/1 §7 重放：${replay.failure.message}`,
+      `第 ${c.row} 行（序号 ${c.entry.seq}）的递补无法按 ${d.record.protocol} §7 重放：${replay.failure.message}`,
     );
     d.isReplayBroken = true;
     return;

@@ -19,10 +19,10 @@ type Book = {
   record: DrawRecord;
 };
 
-/** Draw, then substitute the first target's leader: a log of two rows. */
-async function drawnBook(): Promise<Book> {
+/** Draw (with `drawArgs`), then substitute the first target's leader: a log of two rows. */
+async function drawnBook(...drawArgs: string[]): Promise<Book> {
   const io = await sampleIo();
-  const d = await run(io, 'draw', 'b.xlsx', '--task', TASK, '--json', '-o', 'd.xlsx');
+  const d = await run(io, 'draw', 'b.xlsx', '--task', TASK, '--json', '-o', 'd.xlsx', ...drawArgs);
   const record = (JSON.parse(d.out) as { record: DrawRecord }).record;
   const first = record.result[0]!;
   expect(
@@ -163,6 +163,23 @@ describe('verifyLog', () => {
     const r = verify(book, book.grids, forged);
     expect(r.ok).toBe(false);
     expect(r.findings.map((f) => f.code)).toContain('LOG_DRAW_RESULT');
+  });
+
+  it('names the protocol the record was drawn with when its result or a substitution does not replay', async () => {
+    const v2 = await drawnBook('--min-staff', '2');
+    expect(v2.record.protocol).toBe('ssj-draw/2');
+    const forged = rewriteChain(v2.state, (_seq, d) => {
+      if (d.event === '抽取') {
+        const result = [...d.record.result];
+        [result[0], result[1]] = [result[1]!, result[0]!];
+        return { ...d, record: { ...d.record, result } };
+      }
+      if (d.event === '递补') return { ...d, substitution: { ...d.substitution, out: 'nobody' } };
+      return d;
+    });
+    const messages = verify(v2, v2.grids, forged).findings.map((f) => f.message);
+    expect(messages.find((m) => m.includes('存储的抽取结果'))).toMatch(/与按 ssj-draw\/2 重算的结果不一致/);
+    expect(messages.find((m) => m.includes('的递补无法'))).toMatch(/无法按 ssj-draw\/2 §7 重放/);
   });
 
   it('reports stored data that is missing', () => {
