@@ -346,7 +346,8 @@ export function App({
                 onRead={onRead}
                 refresh={refresh}
                 applyOps={applyOps}
-                selectCell={selectCell}
+                // Only Excel has a selection to move: on the page the findings name sheet and cell instead.
+                {...(env.surface === 'pane' ? { selectCell } : {})}
                 session={session}
                 updateSession={updateSession}
               />

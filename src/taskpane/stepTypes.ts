@@ -47,8 +47,8 @@ export type StepPanelProps = ShellState & {
    * resolves null when the write went through but the re-read failed (the shell shows that error).
    */
   applyOps: (ops: WorkbookOp[], options?: ApplyOptions) => Promise<BookState | null>;
-  /** Moves Excel's selection to the cell (no-op where there is no UI). */
-  selectCell: (sheet: string, cell: string) => void;
+  /** Moves Excel's selection to the cell; absent on the standalone page, where there is none. */
+  selectCell?: (sheet: string, cell: string) => void;
   session: SessionState;
   updateSession: (patch: Partial<SessionState>) => void;
 };

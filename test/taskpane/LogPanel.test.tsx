@@ -1,7 +1,8 @@
 /** @jest-environment jsdom */
 import './setupDom';
 import { fireEvent, screen, within } from '@testing-library/react';
-import { confirmInDialog, drawInto, openStep, pickOption, readAndCheck, renderApp, sampleWorkbook } from './appHarness';
+import { createPageEnvironment } from '../../src/taskpane/appEnvironment';
+import { confirmInDialog, drawInto, openStep, pickOption, readAndCheck, renderApp, sampleWorkbook, testEnvironment } from './appHarness';
 import { installDomPolyfills } from './setupDom';
 
 beforeAll(installDomPolyfills);
@@ -53,6 +54,22 @@ describe('LogPanel (抽取记录)', () => {
       .find((b) => b.textContent?.includes('被改动过'))!;
     fireEvent.click(hashFinding);
     expect(select).toHaveBeenCalledWith('抽取记录', expect.stringMatching(/^[A-Z]+5$/));
+  });
+
+  it('on the standalone page lists the failing cells as text, not as buttons that select nothing', async () => {
+    const port = await sampleWorkbook();
+    await drawInto(port);
+    renderApp(port, testEnvironment({ surface: 'page', words: createPageEnvironment().words }));
+    await openLog();
+    await port.apply([
+      { kind: 'unprotect', sheet: '抽取记录' },
+      { kind: 'write', sheet: '抽取记录', address: 'I5', rows: [['从 158 个对象中抽取 10 个']] },
+    ]);
+    fireEvent.click(screen.getByRole('button', { name: '验证' }));
+    expect(await screen.findByText('验证未通过', {}, { timeout: 10_000 })).toBeTruthy();
+    const list = screen.getByRole('list', { name: '抽取记录 的问题' });
+    expect(within(list).queryAllByRole('button')).toEqual([]);
+    expect(list.textContent).toMatch(/被改动过/);
   });
 
   it('voids a draw after confirmation, logging the reason', async () => {

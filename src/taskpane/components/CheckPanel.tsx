@@ -208,8 +208,7 @@ export function CheckPanel({
           {findings.length > 0 && (
             <FindingList
               findings={findings}
-              // In the page nothing can be selected: the findings name sheet and cell instead.
-              {...(env.surface === 'pane' ? { onSelect: selectCell } : {})}
+              onSelect={selectCell}
               label="校验发现的问题"
               separateReminders
               onApply={(finding) => requestFix({ finding })}
