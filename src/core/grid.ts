@@ -31,6 +31,17 @@ export type Grid = {
 };
 
 /**
+ * A cell's text and value by sheet position (row 1-based as Excel shows it, column 0-based), whatever
+ * the grid's origin: empty outside the used range.
+ * @example cellAt(grid, 5, 2).text // the text of C5
+ */
+export function cellAt(grid: Grid, row1: number, col0: number): { text: string; value: CellValue } {
+  const r = row1 - 1 - grid.origin.row;
+  const c = col0 - grid.origin.col;
+  return { text: grid.text[r]?.[c] ?? '', value: grid.values[r]?.[c] ?? null };
+}
+
+/**
  * Column letters for a 0-based column index.
  * @example columnName(0) // 'A'
  * @example columnName(27) // 'AB'

@@ -7,7 +7,7 @@
 import type { DrawRecord, ResultEntry } from '../draw/types';
 import type { Finding } from '../findings';
 import type { Grid } from '../grid';
-import { cellAddress } from '../grid';
+import { cellAddress, cellAt } from '../grid';
 import { fitSheetName } from '../sheetNames';
 import type { WorkbookOp } from '../workbookOps';
 import type { DrawContext } from './drawContext';
@@ -168,7 +168,7 @@ export function drawResultRowOps(
 }
 
 function textAt(grid: Grid, row1: number, col0: number): string {
-  return grid.text[row1 - 1 - grid.origin.row]?.[col0 - grid.origin.col] ?? '';
+  return cellAt(grid, row1, col0).text;
 }
 
 /** Whether the grid's row 3 binds it to some draw (it is one of our result sheets). */

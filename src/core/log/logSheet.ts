@@ -3,8 +3,8 @@
  * read and the chain head) and `_ssj_data` (very hidden, protected: the stored event data in chunks).
  * Reading turns their grids into entries; appending turns one new event into workbook operations.
  */
-import type { CellValue, Grid } from '../grid';
-import { cellAddress, columnName, parseCellAddress } from '../grid';
+import type { Grid } from '../grid';
+import { cellAddress, cellAt, columnName, parseCellAddress } from '../grid';
 import type { Finding } from '../findings';
 import type { CellInput, WorkbookOp } from '../workbookOps';
 import type { LogEntry, LogEvent } from './drawLog';
@@ -37,11 +37,6 @@ const HEAD_ROW_LABELS = ['链头哈希', '', '', '条数', '', '请将链头哈�
 const DATA_HEADER = ['序号', '块', '块数', '内容（canonical JSON）'] as const;
 const LAST_COL = columnName(LOG_COLUMNS.length - 1);
 
-function cellText(grid: Grid, row1: number, col0: number): { text: string; value: CellValue } {
-  const r = row1 - 1 - grid.origin.row;
-  const c = col0 - grid.origin.col;
-  return { text: grid.text[r]?.[c] ?? '', value: grid.values[r]?.[c] ?? null };
-}
 
 function lastRow(grid: Grid): number {
   return grid.origin.row + grid.text.length;
@@ -55,7 +50,7 @@ export function readLogState(logGrid: Grid | null, dataGrid: Grid | null): LogSt
   const rows: LogRow[] = [];
   if (logGrid) {
     for (let r = LOG_LAYOUT.firstEntry; r <= lastRow(logGrid); r++) {
-      const cells = LOG_COLUMNS.map((_, c) => cellText(logGrid, r, c));
+      const cells = LOG_COLUMNS.map((_, c) => cellAt(logGrid, r, c));
       if (cells.every((x) => x.text.trim() === '')) continue;
       const get = (key: keyof LogEntry) => cells[LOG_COLUMNS.findIndex((c) => c.key === key)]!;
       // Integers only; anything else (十三, 1.5, 1e300) is kept as NaN and reported by checkChain.
@@ -92,13 +87,13 @@ export function readLogState(logGrid: Grid | null, dataGrid: Grid | null): LogSt
   if (dataGrid) {
     nextDataRow = Math.max(2, lastRow(dataGrid) + 1);
     for (let r = 2; r <= lastRow(dataGrid); r++) {
-      const seq = Number(cellText(dataGrid, r, 0).text);
+      const seq = Number(cellAt(dataGrid, r, 0).text);
       if (!Number.isInteger(seq) || seq <= 0) continue;
       const list = chunks.get(seq) ?? [];
       list.push({
-        index: Number(cellText(dataGrid, r, 1).text),
-        count: Number(cellText(dataGrid, r, 2).text),
-        text: String(cellText(dataGrid, r, 3).value ?? ''),
+        index: Number(cellAt(dataGrid, r, 1).text),
+        count: Number(cellAt(dataGrid, r, 2).text),
+        text: String(cellAt(dataGrid, r, 3).value ?? ''),
         row: r,
       });
       chunks.set(seq, list);
@@ -113,14 +108,14 @@ export function readLogState(logGrid: Grid | null, dataGrid: Grid | null): LogSt
     if (!complete) dataProblems.push({ seq, row: sorted[0]!.row, message: `第 ${seq} 条记录的存储数据分块不完整或顺序错乱（应有 ${count} 块，实有 ${sorted.length} 块）` });
     data.set(seq, sorted.map((c) => c.text).join(''));
   }
-  const header = logGrid ? LOG_COLUMNS.map((_, c) => cellText(logGrid, LOG_LAYOUT.header, c).text) : [];
+  const header = logGrid ? LOG_COLUMNS.map((_, c) => cellAt(logGrid, LOG_LAYOUT.header, c).text) : [];
   const isOurHeader = header.every((t, c) => t === LOG_COLUMNS[c]!.title);
   const hasChainedRow = rows.some((r) => /^[0-9a-f]{64}$/.test(r.entry.hash));
   return {
     hasLog: logGrid !== null,
-    isForeign: logGrid !== null && !isOurHeader && !hasChainedRow && (rows.length > 0 || cellText(logGrid, 1, 0).text !== '' || header.some(Boolean)),
+    isForeign: logGrid !== null && !isOurHeader && !hasChainedRow && (rows.length > 0 || cellAt(logGrid, 1, 0).text !== '' || header.some(Boolean)),
     rows,
-    shownHead: logGrid ? cellText(logGrid, LOG_LAYOUT.head, 1).text : '',
+    shownHead: logGrid ? cellAt(logGrid, LOG_LAYOUT.head, 1).text : '',
     data,
     dataProblems,
     nextDataRow,
@@ -218,7 +213,7 @@ export function checkLogLayout(state: LogState, logGrid: Grid | null, dataGrid: 
     LOG_COLUMNS.forEach((col, c) => want.set(cellAddress(LOG_LAYOUT.header - 1, c), col.title));
     for (const [cell, text] of want) {
       const at = parseCellAddress(cell)!;
-      const shown = cellText(logGrid, at.row + 1, at.col).text;
+      const shown = cellAt(logGrid, at.row + 1, at.col).text;
       if (shown !== text) err(LOG_SHEET, at.row + 1, at.col, cell === 'E2' ? 'LOG_COUNT_CELL' : 'LOG_LAYOUT', `${cell} 应为“${text}”，实为“${shown}”：抽取记录的表头或说明被改动过。`);
     }
     const entryRows = new Set(state.rows.map((r) => r.row));
@@ -236,13 +231,13 @@ export function checkLogLayout(state: LogState, logGrid: Grid | null, dataGrid: 
       });
     });
     for (const { entry, row } of state.rows) {
-      if (!Number.isSafeInteger(entry.seq)) err(LOG_SHEET, row, 0, 'LOG_CELL_NUMBER', `第 ${row} 行的序号“${cellText(logGrid, row, 0).text}”不是整数：该单元格被改动过。`);
-      if (!Number.isSafeInteger(entry.count)) err(LOG_SHEET, row, 7, 'LOG_CELL_NUMBER', `第 ${row} 行的抽中数量“${cellText(logGrid, row, 7).text}”不是整数：该单元格被改动过。`);
+      if (!Number.isSafeInteger(entry.seq)) err(LOG_SHEET, row, 0, 'LOG_CELL_NUMBER', `第 ${row} 行的序号“${cellAt(logGrid, row, 0).text}”不是整数：该单元格被改动过。`);
+      if (!Number.isSafeInteger(entry.count)) err(LOG_SHEET, row, 7, 'LOG_CELL_NUMBER', `第 ${row} 行的抽中数量“${cellAt(logGrid, row, 7).text}”不是整数：该单元格被改动过。`);
     }
   }
   if (dataGrid) {
     DATA_HEADER.forEach((t, c) => {
-      const shown = cellText(dataGrid, 1, c).text;
+      const shown = cellAt(dataGrid, 1, c).text;
       if (shown !== t) err(DATA_SHEET, 1, c, 'LOG_LAYOUT', `${cellAddress(0, c)} 应为“${t}”，实为“${shown}”：存储数据表的表头被改动过。`);
     });
     dataGrid.text.forEach((cells, r) => {

@@ -12,7 +12,7 @@ import type { DrawInputs, DrawRecord, ResultEntry, SubstitutionRecord } from '..
 import type { Finding } from '../findings';
 import { sortFindings } from '../findings';
 import type { Grid } from '../grid';
-import { cellAddress } from '../grid';
+import { cellAddress, cellAt } from '../grid';
 import { checkChain } from './checkChain';
 import type { DrawContext } from './drawContext';
 import type { LogEntry } from './drawLog';
@@ -90,7 +90,7 @@ function warning(code: string, sheet: string, cell: string, message: string): Fi
 }
 
 function textAt(grid: Grid, row1: number, col0: number): string {
-  return grid.text[row1 - 1 - grid.origin.row]?.[col0 - grid.origin.col] ?? '';
+  return cellAt(grid, row1, col0).text;
 }
 
 function chunkRows(dataGrid: Grid | null | undefined): Map<number, number[]> {
