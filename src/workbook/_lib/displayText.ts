@@ -1,13 +1,16 @@
 /**
  * What Excel would display for a raw value under a number format — the part of Excel's formatter
- * that bureau sheets use (General, percentages, fixed decimals, dates, text). ExcelJS gives raw
- * values only; the parsers in core read both the raw value and this text, as Office.js provides.
+ * that bureau sheets use (General, percentages, fixed decimals, dates, text). An .xlsx package holds
+ * raw values only; the parsers in core read both the raw value and this text, as Office.js provides.
  */
 import type { CellValue } from '../../core/grid';
 
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
-/** Excel serial day number (1900 date system) of a JS Date read by ExcelJS (which uses UTC). */
+/** Days between the 1900 and 1904 date systems' day 0 (a 1904 book's serials are this much smaller). */
+export const DAYS_1904 = 1462;
+
+/** Excel serial day number (1900 date system) of a JS Date taken as UTC. */
 export function dateToSerial(d: Date): number {
   return (d.getTime() - EXCEL_EPOCH_MS) / 86_400_000;
 }

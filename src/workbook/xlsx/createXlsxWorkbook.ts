@@ -17,7 +17,7 @@ import { WorkbookError } from '../port';
 import { checkBatch } from '../checkBatch';
 import { conflictError, quoteSheet } from '../_lib/batchErrors';
 import { boxAddress } from '../rangeAddress';
-import { dateToSerial, isDateFormat } from '../_lib/displayText';
+import { DAYS_1904, dateToSerial, isDateFormat } from '../_lib/displayText';
 import { dateBounds, dateErrorText } from '../_lib/validationText';
 import type { SheetEdit } from './editSheet';
 import {
@@ -75,7 +75,6 @@ const PROTECT_SPIN_COUNT = 1000;
 const MAX_GRID_CELLS = 5_000_000;
 /** The most cells one style or validation operation may cover (a guard against a runaway address). */
 const MAX_OP_CELLS = 2_000_000;
-const DAYS_1904 = 1462;
 /** Excel's own limits on data validation texts; longer ones make it "repair" the file. */
 const MAX_PROMPT = 255;
 const MAX_ERROR = 225;

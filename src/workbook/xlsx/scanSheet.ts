@@ -5,7 +5,7 @@
  * inline and rich strings, shared formulas (their cached values), namespace prefixes, CDATA.
  */
 import type { CellValue, Grid, MergedArea } from '../../core/grid';
-import { formatCellText, isDateFormat } from '../_lib/displayText';
+import { DAYS_1904, formatCellText, isDateFormat } from '../_lib/displayText';
 import { WorkbookError } from '../port';
 import { decodeXml, decodeXstring, findElements, readAttr } from './xmlText';
 
@@ -20,9 +20,6 @@ export type ScanContext = {
 };
 
 const EMPTY_ROW: never[] = Object.freeze([]) as never[];
-
-/** Days between the 1900 and 1904 date systems' day 0. */
-const DAYS_1904 = 1462;
 
 /** Text of an element's content: CDATA kept literally, entities decoded, `_xHHHH_` undone. */
 export function elementText(raw: string): string {
