@@ -3,6 +3,7 @@ import type { CliIo } from '../cliIo';
 import { UsageError } from '../cliIo';
 import type { PlanTask } from '../../core/prepare/planTask';
 import { hasPlanTable } from '../../core/validate';
+import { formatFindingPlace } from '../../core/findings';
 import { formatLogTime } from '../../core/log';
 import { findTask as findPlanTask, listNoTaskReasons } from '../../core/session';
 import type { BookState, XlsxWorkbook } from '../../workbook';
@@ -29,7 +30,7 @@ export function findTask(session: BookSession, spec: string | undefined): PlanTa
     );
   }
   if (report.tasks.length === 0) {
-    const reasons = listNoTaskReasons(report).map((f) => `${f.sheet}!${f.cell} ${f.message}`);
+    const reasons = listNoTaskReasons(report).map((f) => `${formatFindingPlace(f)} ${f.message}`);
     throw new UsageError(
       `${session.path} 中没有可抽取的任务：${reasons.join('；') || '计划表中没有任务行。'}请改正后再抽取（shuangsuiji validate ${session.path} 列出全部问题）。`,
     );
